@@ -1,0 +1,24 @@
+//! `talks`: browse rounds of diplomatic negotiations.
+//!
+//! The library is layered so that the user interface sits on top of a domain that never
+//! imports it:
+//!
+//! - [`model`]: plain serde types and controlled vocabularies.
+//! - [`dataset`]: loading RON files, validating them (all problems at once, with positions),
+//!   and the indexes and folded search keys built once at load.
+//! - [`query`]: the query language shared by the command line and the TUI, and sorting.
+//! - [`export`]: Markdown, JSON, RON, CSV and iCalendar output, and atomic file writing.
+//! - [`text`]: folding for search and sanitising for terminals.
+//! - [`cli`]: clap definitions and the non-interactive commands.
+//! - [`tui`]: the full-screen application.
+
+pub mod cli;
+pub mod dataset;
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod query;
+pub mod text;
+pub mod tui;
+
+pub use error::Error;

@@ -1,0 +1,51 @@
+//! The data model: plain serde types for a dataset of negotiation rounds.
+//!
+//! Owns the shapes and the controlled vocabularies (status, format, outcome, confidence,
+//! date precision). It knows nothing of files, validation, search or display: loading and
+//! checking live in `dataset`, matching in `query`, drawing in `tui`.
+//!
+//! Every entity is referred to by a stable string id. Optional fields use `Option` and may be
+//! omitted in the file; the loader enables RON's `implicit_some`, so a curator writes
+//! `published: "2025-04-08"` rather than `Some("2025-04-08")`.
+
+mod date;
+mod entities;
+mod round;
+mod vocab;
+
+pub use date::{DateSpec, Interval};
+pub use entities::{Party, PartyKind, Person, Position, Source, Topic, Track, Venue};
+pub use round::{AgendaItem, Delegation, Duration, DurationQualifier, Member, Note, Round, Statement};
+pub use vocab::{Confidence, Format, Outcome, Status};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A whole dataset file: metadata, then the referenced entities, then the rounds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub title: String,
+    pub version: String,
+    /// Also the DTSTAMP of calendar exports, so that they are reproducible.
+    pub curated_on: NaiveDate,
+    pub description: String,
+    /// ISO 639-1 codes of the languages names and aliases are given in.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    pub licence: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub venues: Vec<Venue>,
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    #[serde(default)]
+    pub tracks: Vec<Track>,
+    #[serde(default)]
+    pub rounds: Vec<Round>,
+}

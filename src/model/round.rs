@@ -1,0 +1,184 @@
+//! A round of negotiations and what happened in it.
+
+use super::{Confidence, DateSpec, Format, Outcome, Status};
+use serde::{Deserialize, Serialize};
+
+/// One meeting, call or summit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Round {
+    pub id: String,
+    /// The track (process) by id.
+    pub track: String,
+    pub title: String,
+    pub date: DateSpec,
+    /// The sources give the date loosely ("in the coming days", "last month").
+    #[serde(default)]
+    pub date_approximate: bool,
+    pub status: Status,
+    pub format: Format,
+    /// The venue by id; absent for calls.
+    #[serde(default)]
+    pub venue: Option<String>,
+    #[serde(default)]
+    pub duration: Option<Duration>,
+    /// Hosts or mediators: people of a party that is not at the table, or the host side.
+    #[serde(default)]
+    pub hosts: Vec<Member>,
+    #[serde(default)]
+    pub delegations: Vec<Delegation>,
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// Discrepancies between reports and other things a reader must know.
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    /// Sources for the round as a whole (that it happened, when and where), by id.
+    pub sources: Vec<String>,
+}
+
+/// How long a round lasted: `min_minutes`, or a range up to `max_minutes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Duration {
+    pub min_minutes: u32,
+    #[serde(default)]
+    pub max_minutes: Option<u32>,
+    #[serde(default)]
+    pub qualifier: DurationQualifier,
+    #[serde(default)]
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// How a reported duration is hedged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum DurationQualifier {
+    #[default]
+    Exact,
+    About,
+    MoreThan,
+}
+
+/// One party's side of the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delegation {
+    /// The party by id.
+    pub party: String,
+    /// The person who led it, by id; must also be listed in `members`.
+    #[serde(default)]
+    pub head: Option<String>,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// What is known about members the sources do not name.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A person at a round, with the role held at that time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    /// The person by id.
+    pub person: String,
+    pub role: String,
+    #[serde(default)]
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// One subject discussed, with its outcome and each side's account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// The topic by id.
+    pub topic: String,
+    pub summary: String,
+    /// The party that put it on the table, by id.
+    #[serde(default)]
+    pub raised_by: Option<String>,
+    pub outcome: Outcome,
+    /// Each side's readout, kept apart when they differ.
+    #[serde(default)]
+    pub statements: Vec<Statement>,
+    #[serde(default)]
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+}
+
+/// What one party said about an agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub party: String,
+    pub text: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A remark on the round, typically a discrepancy between reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub text: String,
+    #[serde(default)]
+    pub confidence: Confidence,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+impl Duration {
+    /// `about 90 min`, `4–5 h`, `more than 12 h`.
+    pub fn label(&self) -> String {
+        let amount = match self.max_minutes {
+            Some(max) if max != self.min_minutes => {
+                format!("{}–{}", minutes_amount(self.min_minutes, false), minutes_amount(max, true))
+            }
+            _ => minutes_amount(self.min_minutes, true),
+        };
+        match self.qualifier {
+            DurationQualifier::Exact => amount,
+            DurationQualifier::About => format!("about {amount}"),
+            DurationQualifier::MoreThan => format!("more than {amount}"),
+        }
+    }
+}
+
+fn minutes_amount(minutes: u32, unit: bool) -> String {
+    let (value, suffix) = if minutes % 60 == 0 {
+        ((minutes / 60).to_string(), " h")
+    } else if minutes > 120 {
+        (format!("{}h{:02}", minutes / 60, minutes % 60), "")
+    } else {
+        (minutes.to_string(), " min")
+    };
+    if unit { format!("{value}{suffix}") } else { value }
+}
+
+impl Round {
+    /// Every person at the round: delegation members, then hosts.
+    pub fn participants(&self) -> impl Iterator<Item = &Member> {
+        self.delegations.iter().flat_map(|d| d.members.iter()).chain(self.hosts.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dur(min: u32, max: Option<u32>, q: DurationQualifier) -> Duration {
+        Duration { min_minutes: min, max_minutes: max, qualifier: q, confidence: Confidence::Confirmed, sources: vec![] }
+    }
+
+    #[test]
+    fn duration_labels() {
+        assert_eq!(dur(90, None, DurationQualifier::About).label(), "about 90 min");
+        assert_eq!(dur(240, Some(300), DurationQualifier::Exact).label(), "4–5 h");
+        assert_eq!(dur(720, None, DurationQualifier::MoreThan).label(), "more than 12 h");
+        assert_eq!(dur(380, None, DurationQualifier::Exact).label(), "6h20");
+    }
+}

@@ -1,0 +1,132 @@
+//! Controlled vocabularies: the closed sets of values a curator may use.
+//!
+//! Each enum knows its identifier in the file (`as_str`, the serde variant name), a label
+//! for people, and the full list of values, so errors and the codebook can list them.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order of the codebook.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The identifier written in the dataset file (`Held`, `WorkingLevel` …).
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => stringify!($variant)),+ }
+            }
+
+            /// A short lower-case label for people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Accepts the identifier or the label, case- and separator-insensitively
+            /// (`working-level`, `WorkingLevel`, `working level`).
+            pub fn parse_loose(text: &str) -> Option<$name> {
+                let key = crate::model::vocab::squash(text);
+                $name::ALL.iter().copied().find(|v| {
+                    crate::model::vocab::squash(v.as_str()) == key
+                        || crate::model::vocab::squash(v.label()) == key
+                })
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+/// Lower-cases and drops everything but letters and digits, for loose matching.
+pub(crate) fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+vocabulary! {
+    /// Where a round stands.
+    Status {
+        Held => "held",
+        Announced => "announced",
+        Planned => "planned",
+        Cancelled => "cancelled",
+    }
+}
+
+vocabulary! {
+    /// The kind of meeting.
+    Format {
+        LeadersCall => "leaders' call",
+        Summit => "summit",
+        Ministerial => "ministerial",
+        WorkingLevel => "working level",
+        Technical => "technical",
+        PhoneVideo => "phone/video",
+    }
+}
+
+vocabulary! {
+    /// What came of an agenda item.
+    Outcome {
+        Proposed => "proposed",
+        Discussed => "discussed",
+        Agreed => "agreed",
+        NoAgreement => "no agreement",
+        Deferred => "deferred",
+        Unknown => "unknown",
+    }
+}
+
+vocabulary! {
+    /// How well a fact is attested, as marked in the fact sheet.
+    Confidence {
+        Confirmed => "confirmed",
+        Single => "single source",
+        Uncertain => "uncertain",
+    }
+}
+
+impl Default for Confidence {
+    fn default() -> Self {
+        Confidence::Confirmed
+    }
+}
+
+impl Status {
+    /// Statuses that mean the round did not (or not yet) take place.
+    pub fn is_unrealised(self) -> bool {
+        matches!(self, Status::Planned | Status::Cancelled | Status::Announced)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loose_parsing_accepts_labels_and_identifiers() {
+        assert_eq!(Format::parse_loose("working-level"), Some(Format::WorkingLevel));
+        assert_eq!(Format::parse_loose("WorkingLevel"), Some(Format::WorkingLevel));
+        assert_eq!(Format::parse_loose("leaders call"), Some(Format::LeadersCall));
+        assert_eq!(Status::parse_loose("CANCELLED"), Some(Status::Cancelled));
+        assert_eq!(Outcome::parse_loose("no-agreement"), Some(Outcome::NoAgreement));
+        assert_eq!(Status::parse_loose("postponed"), None);
+    }
+
+    #[test]
+    fn identifiers_round_trip_through_serde() {
+        for s in Status::ALL {
+            let text = ron::to_string(s).unwrap();
+            assert_eq!(text, s.as_str());
+        }
+    }
+}

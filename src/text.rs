@@ -1,0 +1,83 @@
+//! Text helpers shared by every layer: folding for search and sanitising for terminals.
+//!
+//! Folding turns `Sergueï`, `İstanbul` and `États-Unis` into `serguei`, `istanbul` and
+//! `etats-unis` so that users can type plain ASCII. It runs once per string at load (and
+//! once per query term), never per round per keystroke.
+//!
+//! Sanitising keeps text from the data from driving the user's terminal: escape sequences,
+//! other C0/C1 controls and bidirectional overrides are replaced before anything is printed.
+
+use std::borrow::Cow;
+
+/// Lower-case ASCII transliteration for accent- and case-insensitive matching.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    deunicode::deunicode_with_tofu(text, "\u{fffd}").to_lowercase()
+}
+
+/// True for characters that must never reach a terminal verbatim.
+fn is_unsafe(c: char, keep_newlines: bool) -> bool {
+    match c {
+        '\n' => !keep_newlines,
+        '\t' => false,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' => true,
+        // Bidirectional embeddings, overrides and isolates can reorder what the user sees.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' => true,
+        _ => false,
+    }
+}
+
+/// Replaces control characters and bidi overrides with U+FFFD; keeps newlines and tabs.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    sanitize_with(text, true)
+}
+
+/// Like [`sanitize`] but also turns newlines into spaces, for one-line cells.
+pub fn sanitize_line(text: &str) -> Cow<'_, str> {
+    let cleaned = sanitize_with(text, true);
+    if cleaned.contains('\n') {
+        Cow::Owned(cleaned.replace('\n', " "))
+    } else {
+        cleaned
+    }
+}
+
+fn sanitize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_unsafe(c, keep_newlines)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if is_unsafe(c, keep_newlines) { '\u{fffd}' } else { c })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_accents_and_case() {
+        assert_eq!(fold("Sergueï Lavrov"), "serguei lavrov");
+        assert_eq!(fold("İstanbul"), "istanbul");
+        assert_eq!(fold("États-Unis"), "etats-unis");
+        assert_eq!(fold("Москва"), "moskva");
+        assert_eq!(fold("Riyadh"), "riyadh");
+    }
+
+    #[test]
+    fn sanitizing_removes_escape_sequences_and_bidi() {
+        let hostile = "a\u{1b}]0;x\u{7}b\u{202e}c\u{9b}d";
+        let clean = sanitize(hostile);
+        assert!(!clean.contains('\u{1b}'));
+        assert!(!clean.contains('\u{7}'));
+        assert!(!clean.contains('\u{202e}'));
+        assert!(!clean.contains('\u{9b}'));
+        assert!(clean.starts_with('a') && clean.ends_with('d'));
+        assert_eq!(sanitize("plain\ttext\n"), "plain\ttext\n");
+        assert_eq!(sanitize_line("two\nlines"), "two lines");
+    }
+}
