@@ -13,9 +13,12 @@ pub enum Error {
     /// A dataset file is not valid RON for the model; the string is the rendered report.
     #[error("{0}")]
     Parse(String),
-    /// The dataset parsed but failed validation; problems were reported separately.
-    #[error("the dataset has {errors} error(s); fix them and run `talks check` again")]
-    Invalid { errors: usize },
+    /// The dataset parsed but failed validation.
+    #[error("{}", render_problems(problems))]
+    Invalid { problems: Vec<crate::dataset::Problem> },
+    /// `talks check` found errors (already printed).
+    #[error("the dataset has {errors} error(s); see the messages above")]
+    Checked { errors: usize },
     /// A query could not be parsed.
     #[error("{0}")]
     Query(#[from] crate::query::QueryError),
@@ -28,4 +31,13 @@ pub enum Error {
     /// The terminal could not be set up or drawn to.
     #[error("terminal error: {0}")]
     Terminal(String),
+}
+
+fn render_problems(problems: &[crate::dataset::Problem]) -> String {
+    use crate::dataset::Severity;
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let mut out: String =
+        problems.iter().filter(|p| p.severity == Severity::Error).map(|p| format!("{p}\n")).collect();
+    out.push_str(&format!("the dataset has {errors} error(s); fix them and run `talks check` to confirm"));
+    out
 }

@@ -1,1 +1,32 @@
-fn main(){}
+//! The `talks` binary: parse arguments, run the command or the TUI, choose the exit code.
+
+use clap::Parser;
+use std::process::ExitCode;
+use talks::cli::Cli;
+use talks::Error;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(command) => talks::cli::run(command, &cli.data),
+        None => talks::tui::run(&cli.data),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("talks: {}", talks::text::sanitize(&err.to_string()));
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+/// The documented exit codes (README, "Exit codes").
+fn exit_code(err: &Error) -> u8 {
+    match err {
+        Error::Parse(_) | Error::Invalid { .. } | Error::Checked { .. } => 1,
+        Error::Query(_) | Error::Round(_) => 2,
+        Error::Read { .. } => 3,
+        Error::Write(_) => 4,
+        Error::Terminal(_) => 5,
+    }
+}

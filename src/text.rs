@@ -48,11 +48,7 @@ fn sanitize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     if !text.chars().any(|c| is_unsafe(c, keep_newlines)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| if is_unsafe(c, keep_newlines) { '\u{fffd}' } else { c })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(|c| if is_unsafe(c, keep_newlines) { '\u{fffd}' } else { c }).collect())
 }
 
 #[cfg(test)]

@@ -156,7 +156,11 @@ fn minutes_amount(minutes: u32, unit: bool) -> String {
     } else {
         (minutes.to_string(), " min")
     };
-    if unit { format!("{value}{suffix}") } else { value }
+    if unit {
+        format!("{value}{suffix}")
+    } else {
+        value
+    }
 }
 
 impl Round {
@@ -171,7 +175,13 @@ mod tests {
     use super::*;
 
     fn dur(min: u32, max: Option<u32>, q: DurationQualifier) -> Duration {
-        Duration { min_minutes: min, max_minutes: max, qualifier: q, confidence: Confidence::Confirmed, sources: vec![] }
+        Duration {
+            min_minutes: min,
+            max_minutes: max,
+            qualifier: q,
+            confidence: Confidence::Confirmed,
+            sources: vec![],
+        }
     }
 
     #[test]

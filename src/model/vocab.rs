@@ -46,10 +46,7 @@ macro_rules! vocabulary {
 
 /// Lower-cases and drops everything but letters and digits, for loose matching.
 pub(crate) fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 vocabulary! {

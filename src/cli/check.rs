@@ -1,0 +1,38 @@
+//! `talks check`: validate files and summarise them.
+
+use super::Output;
+use crate::dataset::{self, Severity};
+use crate::text::sanitize;
+use crate::Error;
+use std::path::PathBuf;
+
+pub fn run(files: &[PathBuf], out: &mut Output) -> Result<(), Error> {
+    let checked = dataset::check(files)?;
+    for problem in &checked.problems {
+        eprintln!("{}", sanitize(&problem.to_string()));
+    }
+    let d = &checked.parsed.dataset;
+    let names: Vec<&str> = checked.parsed.files.iter().map(|f| f.name.as_str()).collect();
+    let warnings = checked.problems.iter().filter(|p| p.severity == Severity::Warning).count();
+    let errors = checked.error_count();
+    let verdict = if errors == 0 { "valid" } else { "INVALID" };
+    let summary = format!(
+        "{}\n  {} (version {}, curated {})\n  {} rounds, {} people, {} topics, {} sources, {} parties, {} venues, {} tracks\n  {verdict}: {errors} error(s), {warnings} warning(s)\n",
+        names.join(" + "),
+        d.title,
+        d.version,
+        d.curated_on,
+        d.rounds.len(),
+        d.people.len(),
+        d.topics.len(),
+        d.sources.len(),
+        d.parties.len(),
+        d.venues.len(),
+        d.tracks.len(),
+    );
+    out.write_str(&sanitize(&summary))?;
+    if errors > 0 {
+        return Err(Error::Checked { errors });
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! Problems found in a dataset, and how parse errors are rendered.
+//!
+//! RON reports positions as a line and a column counted in characters; the renderer turns
+//! them into byte offsets so that accented text before the error does not shift the marker.
+
+use super::SourceText;
+use ariadne::{Config, IndexType, Label, Report, ReportKind, Source};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Where in which file a problem is, 1-based, columns in characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One thing validation found: what, where, and (in the message) how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub location: Option<Location>,
+    /// The entity and field, e.g. ``round `2025-02-27-istanbul`, field `venue` ``.
+    pub subject: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{}:{}:{}: ", loc.file, loc.line, loc.column)?;
+        }
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{kind}: {}: {}", self.subject, self.message)
+    }
+}
+
+/// Converts RON's 1-based (line, column in characters) into a byte offset into `text`.
+pub(crate) fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (n, l) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            let col = column.saturating_sub(1);
+            return offset + l.char_indices().nth(col).map_or(l.trim_end_matches('\n').len(), |(i, _)| i);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// `file:line:col: message` followed by the offending line with a marker under it.
+pub(crate) fn render_parse_error(source: &SourceText, err: &ron::error::SpannedError) -> String {
+    let (line, col) = (err.span.start.line, err.span.start.col);
+    let message = err.code.to_string();
+    let start = byte_offset(&source.text, line, col);
+    let end_guess = byte_offset(&source.text, err.span.end.line, err.span.end.col);
+    let end = if end_guess > start { end_guess } else { next_char_end(&source.text, start) };
+    let mut out = format!("{}:{line}:{col}: error: {message}\n", source.name);
+    let report = Report::build(ReportKind::Error, (source.name.as_str(), start..end))
+        .with_config(Config::default().with_color(false).with_index_type(IndexType::Byte))
+        .with_message(&message)
+        .with_label(Label::new((source.name.as_str(), start..end)).with_message(&message))
+        .finish();
+    let mut buf = Vec::new();
+    if report.write((source.name.as_str(), Source::from(source.text.as_str())), &mut buf).is_ok() {
+        out.push_str(&String::from_utf8_lossy(&buf));
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+fn next_char_end(text: &str, start: usize) -> usize {
+    text.get(start..).and_then(|rest| rest.chars().next()).map_or(start, |c| start + c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_in_characters_become_bytes() {
+        let text = "ab\nÉtats x\n";
+        // `x` is the 7th character of line 2 but the 8th byte of it.
+        let off = byte_offset(text, 2, 7);
+        assert_eq!(&text[off..off + 1], "x");
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        assert_eq!(byte_offset("ab", 5, 1), 2);
+    }
+}

@@ -1,0 +1,243 @@
+//! Indexes built once at load: ids to positions, each round's interval and folded search
+//! keys, who attended what, and where each topic was discussed.
+//!
+//! Everything a keystroke needs is here, so filtering never folds or looks up text again.
+
+use crate::model::{Dataset, Interval, Round};
+use crate::text::fold;
+use std::collections::HashMap;
+
+/// Separates values inside one folded key so a search term never matches across two values.
+pub const SEP: char = '\u{1f}';
+
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub round_by_id: HashMap<String, usize>,
+    pub person_by_id: HashMap<String, usize>,
+    pub venue_by_id: HashMap<String, usize>,
+    pub topic_by_id: HashMap<String, usize>,
+    pub party_by_id: HashMap<String, usize>,
+    pub track_by_id: HashMap<String, usize>,
+    pub source_by_id: HashMap<String, usize>,
+    /// Per round, in dataset order.
+    pub rounds: Vec<RoundKeys>,
+    /// Round indices in chronological order (earliest first, then by id).
+    pub chronological: Vec<usize>,
+    /// Per person: the rounds they attended, in date order.
+    pub attendance: Vec<Vec<Attendance>>,
+    /// Per topic: the agenda items on it, in date order.
+    pub mentions: Vec<Vec<TopicMention>>,
+    /// Per topic: its direct children, in dataset order.
+    pub children: Vec<Vec<usize>>,
+    /// Topics without a (known) parent, in dataset order.
+    pub roots: Vec<usize>,
+}
+
+/// A person's presence at a round.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendance {
+    pub round: usize,
+    /// The party whose delegation they sat in; `None` for hosts.
+    pub party: Option<String>,
+    pub role: String,
+    pub head: bool,
+}
+
+/// An agenda item on a topic: `rounds[round].agenda[item]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopicMention {
+    pub round: usize,
+    pub item: usize,
+}
+
+/// A round's interval and its folded search keys (values joined by [`SEP`]).
+#[derive(Debug, Clone, Default)]
+pub struct RoundKeys {
+    /// `None` only for a date validation rejects.
+    pub interval: Option<Interval>,
+    pub id: String,
+    /// Everything a free word may match.
+    pub text: String,
+    /// Place, city, country and aliases of the venue.
+    pub venue: String,
+    pub city: String,
+    pub country: String,
+    /// Names and aliases of every participant.
+    pub people: String,
+    /// Names, aliases and ids of every party with a delegation.
+    pub parties: String,
+    /// Ids, names and aliases of every agenda topic and of its ancestors.
+    pub topics: String,
+    pub track: String,
+    /// The city for sorting by venue (`phone call` sorts under `~` so calls come last).
+    pub venue_sort: String,
+    pub title_sort: String,
+}
+
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect()
+}
+
+/// Appends folded values to a key, separated by [`SEP`].
+fn push_all<'a>(key: &mut String, values: impl IntoIterator<Item = &'a str>) {
+    for v in values {
+        if !key.is_empty() {
+            key.push(SEP);
+        }
+        key.push_str(&fold(v));
+    }
+}
+
+impl Index {
+    pub fn build(data: &Dataset) -> Index {
+        let mut index = Index {
+            round_by_id: positions(&data.rounds, |x| &x.id),
+            person_by_id: positions(&data.people, |x| &x.id),
+            venue_by_id: positions(&data.venues, |x| &x.id),
+            topic_by_id: positions(&data.topics, |x| &x.id),
+            party_by_id: positions(&data.parties, |x| &x.id),
+            track_by_id: positions(&data.tracks, |x| &x.id),
+            source_by_id: positions(&data.sources, |x| &x.id),
+            ..Index::default()
+        };
+        index.build_topic_tree(data);
+        let topic_keys = topic_keys(data, &index);
+        index.rounds = data.rounds.iter().map(|r| index.round_keys(data, r, &topic_keys)).collect();
+        let mut order: Vec<usize> = (0..data.rounds.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ra, rb) = (&data.rounds[a], &data.rounds[b]);
+            ra.date.sort_key().cmp(&rb.date.sort_key()).then_with(|| ra.id.cmp(&rb.id))
+        });
+        index.attendance = vec![Vec::new(); data.people.len()];
+        index.mentions = vec![Vec::new(); data.topics.len()];
+        for &r in &order {
+            index.record_round(data, r);
+        }
+        index.chronological = order;
+        index
+    }
+
+    fn build_topic_tree(&mut self, data: &Dataset) {
+        self.children = vec![Vec::new(); data.topics.len()];
+        for (i, t) in data.topics.iter().enumerate() {
+            match t.parent.as_ref().and_then(|p| self.topic_by_id.get(p)) {
+                Some(&p) if p != i => self.children[p].push(i),
+                _ => self.roots.push(i),
+            }
+        }
+    }
+
+    fn record_round(&mut self, data: &Dataset, r: usize) {
+        let round = &data.rounds[r];
+        for del in &round.delegations {
+            for m in &del.members {
+                if let Some(&p) = self.person_by_id.get(&m.person) {
+                    let head = del.head.as_deref() == Some(m.person.as_str());
+                    let party = Some(del.party.clone());
+                    self.attendance[p].push(Attendance { round: r, party, role: m.role.clone(), head });
+                }
+            }
+        }
+        for h in &round.hosts {
+            if let Some(&p) = self.person_by_id.get(&h.person) {
+                self.attendance[p].push(Attendance {
+                    round: r,
+                    party: None,
+                    role: h.role.clone(),
+                    head: false,
+                });
+            }
+        }
+        for (item, a) in round.agenda.iter().enumerate() {
+            if let Some(&t) = self.topic_by_id.get(&a.topic) {
+                self.mentions[t].push(TopicMention { round: r, item });
+            }
+        }
+    }
+
+    fn round_keys(&self, data: &Dataset, r: &Round, topic_keys: &[String]) -> RoundKeys {
+        let mut k = RoundKeys { interval: r.date.interval(), id: fold(&r.id), ..RoundKeys::default() };
+        let venue = r.venue.as_ref().and_then(|v| self.venue_by_id.get(v)).map(|&i| &data.venues[i]);
+        if let Some(v) = venue {
+            push_all(
+                &mut k.venue,
+                v.place.as_deref().into_iter().chain([v.city.as_str(), v.country.as_str()]),
+            );
+            push_all(&mut k.venue, v.aliases.iter().map(String::as_str));
+            push_all(&mut k.city, [v.city.as_str()]);
+            push_all(&mut k.city, v.aliases.iter().map(String::as_str));
+            push_all(&mut k.country, [v.country.as_str()]);
+            push_all(&mut k.country, v.aliases.iter().map(String::as_str));
+            k.venue_sort = fold(&v.city);
+        } else {
+            k.venue_sort = "~phone call".to_string();
+        }
+        for m in r.participants() {
+            match self.person_by_id.get(&m.person) {
+                Some(&p) => {
+                    let person = &data.people[p];
+                    push_all(&mut k.people, [person.name.as_str()]);
+                    push_all(&mut k.people, person.aliases.iter().map(String::as_str));
+                }
+                None => push_all(&mut k.people, [m.person.as_str()]),
+            }
+        }
+        for d in &r.delegations {
+            push_all(&mut k.parties, [d.party.as_str()]);
+            if let Some(&p) = self.party_by_id.get(&d.party) {
+                let party = &data.parties[p];
+                push_all(&mut k.parties, [party.name.as_str()]);
+                push_all(&mut k.parties, party.aliases.iter().map(String::as_str));
+            }
+        }
+        for a in &r.agenda {
+            match self.topic_by_id.get(&a.topic) {
+                Some(&t) => {
+                    if !k.topics.is_empty() {
+                        k.topics.push(SEP);
+                    }
+                    k.topics.push_str(&topic_keys[t]);
+                }
+                None => push_all(&mut k.topics, [a.topic.as_str()]),
+            }
+        }
+        push_all(&mut k.track, [r.track.as_str()]);
+        if let Some(&t) = self.track_by_id.get(&r.track) {
+            push_all(&mut k.track, [data.tracks[t].name.as_str()]);
+        }
+        k.title_sort = fold(&r.title);
+        let mut text = fold(&r.title);
+        for part in [&k.venue, &k.people, &k.parties, &k.topics, &k.track] {
+            text.push(SEP);
+            text.push_str(part);
+        }
+        for a in &r.agenda {
+            push_all(&mut text, [a.summary.as_str()]);
+        }
+        k.text = text;
+        k
+    }
+}
+
+/// For each topic: its id, name and aliases and those of its ancestors, folded, so that a
+/// round discussing `direct-flights` matches `topic:missions` too.
+fn topic_keys(data: &Dataset, index: &Index) -> Vec<String> {
+    data.topics
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let mut key = String::new();
+            let mut at = Some(i);
+            let mut steps = 0;
+            // Bounded so a parent cycle (which validation reports) cannot loop forever.
+            while let (Some(t), true) = (at, steps <= data.topics.len()) {
+                let topic = &data.topics[t];
+                push_all(&mut key, [topic.id.as_str(), topic.name.as_str()]);
+                push_all(&mut key, topic.aliases.iter().map(String::as_str));
+                at = topic.parent.as_ref().and_then(|p| index.topic_by_id.get(p)).copied();
+                steps += 1;
+            }
+            key
+        })
+        .collect()
+}

@@ -1,0 +1,102 @@
+//! Finding where an entity or a reference sits in the file text.
+//!
+//! serde does not keep positions, so validation looks them up afterwards: an entity starts
+//! at its `id: "…"`, and a field's value is the next occurrence of that quoted value after
+//! the entity's start. This is a best effort; a problem without a position still names the
+//! entity and field. The tables are built on the first problem only, so a clean dataset
+//! pays nothing, and each lookup after that is a hash probe and a binary search.
+
+use super::diagnostic::Location;
+use super::SourceText;
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+pub(crate) struct Locator<'a> {
+    files: &'a [SourceText],
+    tables: Vec<OnceCell<Table<'a>>>,
+}
+
+/// Per file: where each `id: "…"` is, and where each line starts.
+struct Table<'a> {
+    ids: HashMap<&'a str, Vec<usize>>,
+    line_starts: Vec<usize>,
+}
+
+/// A byte position in one of the files.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Anchor {
+    file: usize,
+    offset: usize,
+}
+
+impl<'a> Table<'a> {
+    fn build(text: &'a str) -> Self {
+        let mut ids: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (at, _) in text.match_indices("id:") {
+            // Only a bare `id:` field, not `topic_id:` or a word ending in `id`.
+            let prev = text[..at].chars().next_back();
+            if prev.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            let rest = &text[at + 3..];
+            let skipped = rest.len() - rest.trim_start().len();
+            let value_at = at + 3 + skipped;
+            if let Some(body) = text[value_at..].strip_prefix('"') {
+                if let Some(end) = body.find('"') {
+                    ids.entry(&body[..end]).or_default().push(value_at);
+                }
+            }
+        }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Table { ids, line_starts }
+    }
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(files: &'a [SourceText]) -> Self {
+        Locator { files, tables: files.iter().map(|_| OnceCell::new()).collect() }
+    }
+
+    fn table(&self, file: usize) -> Option<&Table<'a>> {
+        let text = self.files.get(file)?.text.as_str();
+        Some(self.tables.get(file)?.get_or_init(|| Table::build(text)))
+    }
+
+    /// The `nth` (0-based) `id: "<id>"` in a file.
+    pub fn entity(&self, file: usize, id: &str, nth: usize) -> Option<Anchor> {
+        let offset = *self.table(file)?.ids.get(id)?.get(nth)?;
+        Some(Anchor { file, offset })
+    }
+
+    /// The first `"<value>"` at or after an anchor, else the anchor itself.
+    pub fn value_after(&self, anchor: Anchor, value: &str) -> Anchor {
+        self.find_after(anchor, &format!("\"{value}\""))
+    }
+
+    /// The first `field:` at or after an anchor, else the anchor itself.
+    pub fn field_after(&self, anchor: Anchor, field: &str) -> Anchor {
+        let last = field.rsplit('.').next().unwrap_or(field);
+        self.find_after(anchor, &format!("{last}:"))
+    }
+
+    fn find_after(&self, anchor: Anchor, pattern: &str) -> Anchor {
+        let Some(source) = self.files.get(anchor.file) else { return anchor };
+        // Stay inside the entity: stop at the next `id:` of the same nesting is not known,
+        // so bound the search to a generous window instead of the rest of the file.
+        let window_end = source.text.len().min(anchor.offset + 64 * 1024);
+        source
+            .text
+            .get(anchor.offset..window_end)
+            .and_then(|rest| rest.find(pattern))
+            .map_or(anchor, |at| Anchor { file: anchor.file, offset: anchor.offset + at })
+    }
+
+    pub fn location(&self, anchor: Anchor) -> Option<Location> {
+        let source = self.files.get(anchor.file)?;
+        let table = self.table(anchor.file)?;
+        let line = table.line_starts.partition_point(|&s| s <= anchor.offset);
+        let start = table.line_starts.get(line.checked_sub(1)?).copied()?;
+        let column = source.text.get(start..anchor.offset)?.chars().count() + 1;
+        Some(Location { file: source.name.clone(), line, column })
+    }
+}

@@ -1,0 +1,419 @@
+//! Validation: every problem in a parsed dataset, found in one pass.
+//!
+//! Errors make a dataset unusable (duplicate ids, dangling references, impossible dates,
+//! unsourced facts, empty names, a head who is not a member, a topic cycle). Warnings are
+//! for the curator's attention (uncertain facts, rounds with no agenda, unused sources).
+//! Each problem names the entity and field and, where it can be found, the file position.
+
+use super::diagnostic::{Problem, Severity};
+use super::locate::{Anchor, Locator};
+use super::Parsed;
+use crate::model::{Confidence, DateSpec, Member, Round};
+use std::collections::{HashMap, HashSet};
+
+/// Checks a parsed dataset and returns every problem, errors first within each entity.
+pub fn validate(parsed: &Parsed) -> Vec<Problem> {
+    let mut v = Validator::new(parsed);
+    v.check_sources();
+    v.check_parties();
+    v.check_people();
+    v.check_venues();
+    v.check_topics();
+    v.check_tracks();
+    for (i, round) in parsed.dataset.rounds.iter().enumerate() {
+        v.check_round(i, round);
+    }
+    v.check_unused_sources();
+    v.problems
+}
+
+/// The id sets of each kind of entity, for reference checks.
+struct Ids<'a> {
+    sources: HashSet<&'a str>,
+    parties: HashSet<&'a str>,
+    people: HashSet<&'a str>,
+    venues: HashSet<&'a str>,
+    topics: HashSet<&'a str>,
+    tracks: HashSet<&'a str>,
+}
+
+struct Validator<'a> {
+    parsed: &'a Parsed,
+    ids: Ids<'a>,
+    locator: Locator<'a>,
+    cited: HashSet<&'a str>,
+    /// How many entities with an id each file has had so far, to find the nth `id:` of it.
+    /// Kinds are visited in the order of the file layout, so one count serves all kinds.
+    seen_in_file: HashMap<(usize, &'a str), usize>,
+    /// The file where each (kind, id) was first defined.
+    first_seen: HashMap<(&'static str, &'a str), usize>,
+    problems: Vec<Problem>,
+}
+
+/// Where the current entity is, and its name for messages.
+struct Ctx {
+    anchor: Option<Anchor>,
+    subject: String,
+}
+
+fn id_set<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashSet<&str> {
+    items.iter().map(id).collect()
+}
+
+impl<'a> Validator<'a> {
+    fn new(parsed: &'a Parsed) -> Self {
+        let d = &parsed.dataset;
+        let ids = Ids {
+            sources: id_set(&d.sources, |x| &x.id),
+            parties: id_set(&d.parties, |x| &x.id),
+            people: id_set(&d.people, |x| &x.id),
+            venues: id_set(&d.venues, |x| &x.id),
+            topics: id_set(&d.topics, |x| &x.id),
+            tracks: id_set(&d.tracks, |x| &x.id),
+        };
+        Validator {
+            parsed,
+            ids,
+            locator: Locator::new(&parsed.files),
+            cited: HashSet::new(),
+            seen_in_file: HashMap::new(),
+            first_seen: HashMap::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, severity: Severity, at: Option<Anchor>, subject: String, message: String) {
+        let location = at.and_then(|a| self.locator.location(a));
+        self.problems.push(Problem { severity, location, subject, message });
+    }
+
+    fn error(&mut self, ctx: &Ctx, field: &str, message: String) {
+        let at = ctx.anchor.map(|a| self.locator.field_after(a, field));
+        self.push(Severity::Error, at, format!("{}, field `{field}`", ctx.subject), message);
+    }
+
+    fn warning(&mut self, ctx: &Ctx, field: &str, message: String) {
+        let at = ctx.anchor.map(|a| self.locator.field_after(a, field));
+        self.push(Severity::Warning, at, format!("{}, field `{field}`", ctx.subject), message);
+    }
+
+    /// Opens the context for the entity `items[i]` of a kind, reporting a bad or duplicate id.
+    fn enter<T>(
+        &mut self,
+        kind: &'static str,
+        items: &'a [T],
+        origins: &[usize],
+        i: usize,
+        id: &dyn Fn(&'a T) -> &'a str,
+    ) -> Ctx {
+        let this = id(&items[i]);
+        let file = origins.get(i).copied().unwrap_or(0);
+        let nth_in_file = {
+            let n = self.seen_in_file.entry((file, this)).or_insert(0);
+            *n += 1;
+            *n - 1
+        };
+        let anchor = self.locator.entity(file, this, nth_in_file);
+        let ctx = Ctx { anchor, subject: format!("{kind} `{this}`") };
+        if this.trim().is_empty() || this.chars().any(char::is_whitespace) {
+            self.error(
+                &ctx,
+                "id",
+                format!("`{this}` is not a valid id; use letters, digits and dashes, no spaces"),
+            );
+        }
+        match self.first_seen.get(&(kind, this)) {
+            None => {
+                self.first_seen.insert((kind, this), file);
+            }
+            Some(&first_file) => {
+                let first_at = self
+                    .locator
+                    .entity(first_file, this, 0)
+                    .and_then(|a| self.locator.location(a))
+                    .map_or(String::new(), |l| {
+                        format!(" (first defined at {}:{}:{})", l.file, l.line, l.column)
+                    });
+                self.push(
+                    Severity::Error,
+                    anchor,
+                    format!("{kind} `{this}`, field `id`"),
+                    format!("duplicate id{first_at}; ids must be unique, rename one"),
+                );
+            }
+        }
+        ctx
+    }
+
+    fn non_empty(&mut self, ctx: &Ctx, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(ctx, field, "is empty; write a value or remove the entity".into());
+        }
+    }
+
+    fn reference(&mut self, ctx: &Ctx, field: &str, kind: &str, value: &str) {
+        let known = match kind {
+            "source" => &self.ids.sources,
+            "party" => &self.ids.parties,
+            "person" => &self.ids.people,
+            "venue" => &self.ids.venues,
+            "topic" => &self.ids.topics,
+            _ => &self.ids.tracks,
+        };
+        if kind == "source" {
+            self.cited.insert(self.intern(value));
+        }
+        if known.contains(value) {
+            return;
+        }
+        let hint = suggest(value, known.iter().copied())
+            .map_or_else(|| format!("; define it in the {kind} list"), |s| format!("; did you mean `{s}`?"));
+        let at = ctx.anchor.map(|a| self.locator.value_after(a, value));
+        let subject = format!("{}, field `{field}`", ctx.subject);
+        self.push(Severity::Error, at, subject, format!("unknown {kind} `{value}`{hint}"));
+    }
+
+    /// Returns the dataset's own copy of a source id so the cited set can borrow it.
+    fn intern(&self, value: &str) -> &'a str {
+        self.ids.sources.get(value).copied().unwrap_or("")
+    }
+
+    fn sources(&mut self, ctx: &Ctx, field: &str, ids: &[String], required: bool) {
+        if required && ids.is_empty() {
+            self.error(ctx, field, "cites no source; every fact needs at least one source id".into());
+        }
+        for id in ids {
+            self.reference(ctx, field, "source", id);
+        }
+    }
+
+    fn check_sources(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        for (i, s) in d.sources.iter().enumerate() {
+            let ctx = self.enter("source", &d.sources, &parsed.origins.sources, i, &|x| &x.id);
+            self.non_empty(&ctx, "title", &s.title);
+            self.non_empty(&ctx, "url", &s.url);
+            self.non_empty(&ctx, "language", &s.language);
+        }
+    }
+
+    fn check_parties(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        for (i, p) in d.parties.iter().enumerate() {
+            let ctx = self.enter("party", &d.parties, &parsed.origins.parties, i, &|x| &x.id);
+            self.non_empty(&ctx, "name", &p.name);
+        }
+    }
+
+    fn check_people(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        for (i, p) in d.people.iter().enumerate() {
+            let ctx = self.enter("person", &d.people, &parsed.origins.people, i, &|x| &x.id);
+            self.non_empty(&ctx, "name", &p.name);
+            if let Some(party) = &p.party {
+                self.reference(&ctx, "party", "party", party);
+            }
+            for pos in &p.positions {
+                self.non_empty(&ctx, "positions.title", &pos.title);
+                if let Some(party) = &pos.party {
+                    self.reference(&ctx, "positions.party", "party", party);
+                }
+                if let (Some(from), Some(to)) = (pos.from, pos.to) {
+                    if to < from {
+                        self.error(
+                            &ctx,
+                            "to",
+                            format!("position `{}` ends ({to}) before it starts ({from})", pos.title),
+                        );
+                    }
+                }
+                self.sources(&ctx, "positions.sources", &pos.sources, false);
+            }
+        }
+    }
+
+    fn check_venues(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        for (i, v) in d.venues.iter().enumerate() {
+            let ctx = self.enter("venue", &d.venues, &parsed.origins.venues, i, &|x| &x.id);
+            self.non_empty(&ctx, "city", &v.city);
+            self.non_empty(&ctx, "country", &v.country);
+        }
+    }
+
+    fn check_topics(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        let parent_of: HashMap<&str, &str> =
+            d.topics.iter().filter_map(|t| Some((t.id.as_str(), t.parent.as_deref()?))).collect();
+        for (i, t) in d.topics.iter().enumerate() {
+            let ctx = self.enter("topic", &d.topics, &parsed.origins.topics, i, &|x| &x.id);
+            self.non_empty(&ctx, "name", &t.name);
+            if let Some(parent) = &t.parent {
+                self.reference(&ctx, "parent", "topic", parent);
+            }
+            if in_cycle(&t.id, &parent_of) {
+                self.error(
+                    &ctx,
+                    "parent",
+                    "the topic is its own ancestor; break the cycle of parents".into(),
+                );
+            }
+        }
+    }
+
+    fn check_tracks(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        for (i, t) in d.tracks.iter().enumerate() {
+            let ctx = self.enter("track", &d.tracks, &parsed.origins.tracks, i, &|x| &x.id);
+            self.non_empty(&ctx, "name", &t.name);
+        }
+    }
+
+    fn check_round(&mut self, i: usize, r: &'a Round) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        let ctx = self.enter("round", &d.rounds, &parsed.origins.rounds, i, &|x| &x.id);
+        self.non_empty(&ctx, "title", &r.title);
+        self.reference(&ctx, "track", "track", &r.track);
+        if let Some(message) = date_problem(&r.date) {
+            self.error(&ctx, "date", message);
+        }
+        if let Some(venue) = &r.venue {
+            self.reference(&ctx, "venue", "venue", venue);
+        }
+        if let Some(dur) = &r.duration {
+            if dur.max_minutes.is_some_and(|max| max < dur.min_minutes) {
+                self.error(&ctx, "duration", "max_minutes is less than min_minutes".into());
+            }
+            self.sources(&ctx, "duration", &dur.sources, false);
+            if dur.confidence == Confidence::Uncertain {
+                self.warning(&ctx, "duration", format!("uncertain: {}", dur.label()));
+            }
+        }
+        for host in &r.hosts {
+            self.member(&ctx, "hosts", host);
+        }
+        let mut seen_parties = HashSet::new();
+        for del in &r.delegations {
+            self.reference(&ctx, "delegations.party", "party", &del.party);
+            if !seen_parties.insert(del.party.as_str()) {
+                self.error(
+                    &ctx,
+                    "delegations",
+                    format!("two delegations for party `{}`; merge them", del.party),
+                );
+            }
+            for m in &del.members {
+                self.member(&ctx, "delegations.members", m);
+            }
+            if let Some(head) = &del.head {
+                self.reference(&ctx, "delegations.head", "person", head);
+                if !del.members.iter().any(|m| &m.person == head) {
+                    self.error(
+                        &ctx,
+                        "head",
+                        format!("head `{head}` is not among the members of the `{}` delegation; add them to `members`", del.party),
+                    );
+                }
+            }
+        }
+        if r.agenda.is_empty() {
+            self.warning(&ctx, "agenda", format!("the round ({}) has no agenda items", r.status));
+        }
+        for item in &r.agenda {
+            self.reference(&ctx, "agenda.topic", "topic", &item.topic);
+            self.non_empty(&ctx, "agenda.summary", &item.summary);
+            if let Some(p) = &item.raised_by {
+                self.reference(&ctx, "agenda.raised_by", "party", p);
+            }
+            for s in &item.statements {
+                self.reference(&ctx, "agenda.statements.party", "party", &s.party);
+                self.non_empty(&ctx, "agenda.statements.text", &s.text);
+                self.sources(&ctx, "agenda.statements.sources", &s.sources, false);
+            }
+            self.sources(&ctx, "agenda.sources", &item.sources, true);
+            if item.confidence == Confidence::Uncertain {
+                self.warning(&ctx, "agenda", format!("uncertain agenda item on `{}`", item.topic));
+            }
+        }
+        for note in &r.notes {
+            self.non_empty(&ctx, "notes.text", &note.text);
+            self.sources(&ctx, "notes.sources", &note.sources, false);
+            if note.confidence == Confidence::Uncertain {
+                self.warning(&ctx, "notes", format!("uncertain: {}", shorten(&note.text)));
+            }
+        }
+        self.sources(&ctx, "sources", &r.sources, true);
+    }
+
+    fn member(&mut self, ctx: &Ctx, field: &str, m: &Member) {
+        self.reference(ctx, field, "person", &m.person);
+        self.non_empty(ctx, "role", &m.role);
+        self.sources(ctx, field, &m.sources, false);
+        if m.confidence == Confidence::Uncertain {
+            self.warning(ctx, field, format!("uncertain participation of `{}`", m.person));
+        }
+    }
+
+    fn check_unused_sources(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        for (i, s) in d.sources.iter().enumerate() {
+            if !self.cited.contains(s.id.as_str()) {
+                let file = parsed.origins.sources.get(i).copied().unwrap_or(0);
+                let at = self.locator.entity(file, &s.id, 0);
+                let subject = format!("source `{}`", s.id);
+                self.push(Severity::Warning, at, subject, "is never cited; cite it or remove it".into());
+            }
+        }
+    }
+}
+
+fn date_problem(date: &DateSpec) -> Option<String> {
+    if date.interval().is_some() {
+        return None;
+    }
+    Some(match *date {
+        DateSpec::Range(a, b) => format!("the range ends ({b}) before it starts ({a}); swap the dates"),
+        DateSpec::Month(_, m) if !(1..=12).contains(&m) => format!("month {m} is not between 1 and 12"),
+        _ => "is not a representable date".to_string(),
+    })
+}
+
+fn in_cycle(start: &str, parent_of: &HashMap<&str, &str>) -> bool {
+    let mut seen = HashSet::new();
+    let mut at = start;
+    while let Some(&parent) = parent_of.get(at) {
+        if parent == start {
+            return true;
+        }
+        if !seen.insert(parent) {
+            return false;
+        }
+        at = parent;
+    }
+    false
+}
+
+fn shorten(text: &str) -> String {
+    let mut out: String = text.chars().take(70).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// The closest known id, when it is close enough to be a plausible typo.
+pub(crate) fn suggest<'b>(value: &str, known: impl Iterator<Item = &'b str>) -> Option<&'b str> {
+    known
+        .map(|k| (strsim::jaro_winkler(value, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, k)| k)
+}
