@@ -1,10 +1,88 @@
-//! The full-screen application (being built; for now a summary of the dataset).
+//! The full-screen application: set up the terminal, run the event loop, perform effects.
+//!
+//! Elm style and synchronous: events become [`action::Action`]s (keys only through the
+//! keymap, and only key presses), [`update::update`] changes the [`state::State`] and
+//! returns [`action::Effect`]s, which this loop performs (the only I/O) and answers with
+//! another action; [`ui::render`] draws the state by shared reference.
 
-use crate::Error;
+pub mod action;
+pub mod content;
+pub mod keymap;
+pub mod layout;
+pub mod state;
+mod terminal;
+pub mod ui;
+pub mod update;
+
+use crate::dataset::Library;
+use crate::{export, Error};
+use action::{Action, Effect};
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use state::State;
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
 
+/// Opens the browser on the given datasets (none: the built-in one).
 pub fn run(data: &[PathBuf]) -> Result<(), Error> {
-    let (library, _) = crate::dataset::open(data)?;
-    println!("{}: {} rounds", library.data.title, library.data.rounds.len());
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(Error::Terminal(
+            "the browser needs a terminal; for scripts use `talks list`, `talks show` or `talks export`"
+                .into(),
+        ));
+    }
+    let (library, _warnings) = crate::dataset::open(data)?;
+    let term_err = |e: std::io::Error| Error::Terminal(e.to_string());
+    let mut guard = terminal::Guard::enter().map_err(term_err)?;
+    let size = guard.terminal.size().map_err(term_err)?;
+    let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
+    while !state.quit && !guard.stopped() {
+        guard.terminal.draw(|frame| ui::render(&state, frame)).map_err(term_err)?;
+        // A timeout lets the loop notice termination signals between events.
+        if !event::poll(Duration::from_millis(100)).map_err(term_err)? {
+            continue;
+        }
+        let Some(action) = to_action(&state, event::read().map_err(term_err)?) else { continue };
+        let mut pending = update::update(&mut state, action);
+        while let Some(effect) = pending.pop() {
+            let answer = perform(&state.lib, effect);
+            pending.extend(update::update(&mut state, answer));
+        }
+    }
+    drop(guard);
     Ok(())
+}
+
+/// `NO_COLOR` set to anything non-empty turns colour off (https://no-color.org).
+fn colour_wanted() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn to_action(state: &State, event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(update::context(state), key),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel { column: m.column, row: m.row, down: true }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel { column: m.column, row: m.row, down: false }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column: m.column, row: m.row }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Performs an effect and reports the outcome as an action.
+pub fn perform(lib: &Library, effect: Effect) -> Action {
+    match effect {
+        Effect::Export { round, format, path, force } => {
+            if !force && path.exists() {
+                return Action::ExportExists(path);
+            }
+            let written = export::render(lib, &[round], format)
+                .and_then(|r| export::write_atomic(&path, r.text.as_bytes(), force));
+            Action::ExportDone(written.map(|()| path).map_err(|e| e.to_string()))
+        }
+    }
 }

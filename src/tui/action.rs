@@ -1,0 +1,86 @@
+//! What the user asked for, and what the loop must do in return.
+//!
+//! Keys become [`Action`]s only through the keymap; mouse events and the results of effects
+//! become actions in the event loop. `update` turns actions into state changes and
+//! [`Effect`]s, which the loop performs (the only I/O) and answers with another action.
+
+use crate::export::Format;
+use std::path::PathBuf;
+
+/// The three browsable views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Rounds,
+    People,
+    Topics,
+}
+
+impl View {
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Rounds => "Rounds",
+            View::People => "People",
+            View::Topics => "Topics",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    HalfPageUp,
+    HalfPageDown,
+    FocusNext,
+    FocusPrev,
+    Show(View),
+    /// Follow the link under the cursor (a person, a topic, a round).
+    Follow,
+    /// Move the detail cursor to the next or previous row that is a link.
+    NextLink,
+    PrevLink,
+    Back,
+    Forward,
+    OpenFilter,
+    ClearFilter,
+    OpenVenues,
+    CycleSort,
+    OpenExport,
+    ToggleHelp,
+    /// Leave the current dialog or input without applying it.
+    Cancel,
+    /// Apply the current dialog or input.
+    Confirm,
+    /// Text input in the filter bar or the export path.
+    Insert(char),
+    DeleteBack,
+    DeleteWord,
+    /// Answer to "overwrite?".
+    Yes,
+    No,
+    Resize(u16, u16),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Wheel {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    /// The loop wrote an export (Ok: the path) or failed (Err: the message).
+    ExportDone(Result<PathBuf, String>),
+    /// The export path exists; ask before overwriting.
+    ExportExists(PathBuf),
+}
+
+/// Work with side effects, done by the event loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Export { round: usize, format: Format, path: PathBuf, force: bool },
+}

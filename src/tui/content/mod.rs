@@ -1,0 +1,156 @@
+//! What the detail pane says: rows of toned text, some of them links, built for the
+//! selected round, person or topic, and wrapped to the pane's width.
+//!
+//! This is content, not drawing: no ratatui types, so it is cheap to test. The theme turns
+//! each [`Tone`] into a style when the pane is rendered.
+
+mod person;
+mod round;
+mod topic;
+mod wrap;
+
+pub use person::person_rows;
+pub use round::round_rows;
+pub use topic::topic_rows;
+pub use wrap::wrap_rows;
+
+use crate::text::sanitize_line;
+
+/// The role a piece of text plays, which the theme maps to a style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Title,
+    Heading,
+    Label,
+    Muted,
+    Link,
+    Good,
+    Bad,
+    Warn,
+}
+
+/// Where following a row leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Person(usize),
+    Topic(usize),
+    Round(usize),
+}
+
+/// One logical line of the detail pane; wrapping may split it into several rows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    pub spans: Vec<(Tone, String)>,
+    pub link: Option<Link>,
+    /// Columns of indentation for the first line and for continuation lines.
+    pub indent: u16,
+    pub hang: u16,
+}
+
+impl Row {
+    pub fn blank() -> Row {
+        Row::default()
+    }
+
+    /// A row of sanitised spans; data never reaches the terminal with control characters.
+    pub fn new(spans: Vec<(Tone, String)>) -> Row {
+        let spans = spans.into_iter().map(|(t, s)| (t, sanitize_line(&s).into_owned())).collect();
+        Row { spans, ..Row::default() }
+    }
+
+    pub fn text(tone: Tone, text: impl Into<String>) -> Row {
+        Row::new(vec![(tone, text.into())])
+    }
+
+    pub fn indented(mut self, indent: u16, hang: u16) -> Row {
+        self.indent = indent;
+        self.hang = hang;
+        self
+    }
+
+    pub fn linked(mut self, link: Link) -> Row {
+        self.link = Some(link);
+        self
+    }
+
+    /// The row's text without tones, for tests and searching.
+    pub fn plain(&self) -> String {
+        self.spans.iter().map(|(_, s)| s.as_str()).collect()
+    }
+}
+
+/// A `Label: value` row.
+pub(crate) fn field(label: &str, value: impl Into<String>) -> Row {
+    Row::new(vec![(Tone::Label, format!("{label:<10}")), (Tone::Plain, value.into())]).indented(0, 10)
+}
+
+/// Numbers sources in the order a round or page first cites them, for `[n]` references.
+#[derive(Default)]
+pub(crate) struct Citations {
+    pub order: Vec<String>,
+}
+
+impl Citations {
+    /// ` [1][3]` for a list of source ids, numbering new ones as they appear.
+    pub fn cite(&mut self, ids: &[String]) -> String {
+        let mut out = String::new();
+        for id in ids {
+            let n = match self.order.iter().position(|s| s == id) {
+                Some(i) => i + 1,
+                None => {
+                    self.order.push(id.clone());
+                    self.order.len()
+                }
+            };
+            out.push_str(&format!("[{n}]"));
+        }
+        if out.is_empty() {
+            out
+        } else {
+            format!(" {out}")
+        }
+    }
+
+    /// The numbered source list: `[1] title — outlet, date` and the URL under it.
+    pub fn rows(&self, lib: &crate::dataset::Library) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for (i, id) in self.order.iter().enumerate() {
+            let n = format!("[{}] ", i + 1);
+            let hang = n.chars().count() as u16;
+            match lib.index.source_by_id.get(id).map(|&s| &lib.data.sources[s]) {
+                Some(s) => {
+                    let mut line = s.title.clone();
+                    if let Some(outlet) = &s.outlet {
+                        line.push_str(&format!(" — {outlet}"));
+                    }
+                    if let Some(date) = s.published {
+                        line.push_str(&format!(", {date}"));
+                    }
+                    rows.push(Row::new(vec![(Tone::Label, n), (Tone::Plain, line)]).indented(0, hang));
+                    rows.push(Row::text(Tone::Muted, s.url.clone()).indented(hang, hang));
+                }
+                None => {
+                    rows.push(Row::new(vec![(Tone::Label, n), (Tone::Bad, format!("unknown source {id}"))]))
+                }
+            }
+        }
+        rows
+    }
+}
+
+/// ` (uncertain)` / ` (single source)` after a fact, nothing when confirmed.
+pub(crate) fn confidence_mark(c: crate::model::Confidence) -> Option<(Tone, String)> {
+    use crate::model::Confidence;
+    match c {
+        Confidence::Confirmed => None,
+        Confidence::Single => Some((Tone::Muted, " (single source)".into())),
+        Confidence::Uncertain => Some((Tone::Warn, " (uncertain)".into())),
+    }
+}
+
+/// The date as lists show it: `~` marks an approximate date.
+pub fn date_label(round: &crate::model::Round) -> String {
+    let approx = if round.date_approximate { "~" } else { "" };
+    format!("{approx}{}", round.date)
+}

@@ -1,0 +1,130 @@
+//! Word wrapping of toned rows to a width, counting display columns (CJK and emoji are
+//! two columns wide, accents zero) so that wrapped text aligns.
+
+use super::Row;
+use unicode_width::UnicodeWidthStr;
+
+/// Splits every row into rows no wider than `width`, keeping tones and links.
+pub fn wrap_rows(rows: &[Row], width: u16) -> Vec<Row> {
+    let width = usize::from(width.max(1));
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        wrap_one(row, width, &mut out);
+    }
+    out
+}
+
+fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
+    let first_indent = usize::from(row.indent).min(width.saturating_sub(1));
+    let hang = usize::from(row.hang).min(width.saturating_sub(1));
+    let mut current = Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 };
+    let mut used = first_indent;
+    push_text(&mut current, row.spans.first().map_or(super::Tone::Plain, |s| s.0), &" ".repeat(first_indent));
+    let mut at_line_start = true;
+    for (tone, text) in &row.spans {
+        for token in tokens(text) {
+            let w = token.width();
+            let is_space = token.chars().all(char::is_whitespace);
+            if used + w > width && !at_line_start {
+                out.push(std::mem::replace(
+                    &mut current,
+                    Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 },
+                ));
+                push_text(&mut current, *tone, &" ".repeat(hang));
+                used = hang;
+                at_line_start = true;
+                if is_space {
+                    continue;
+                }
+            }
+            if used + w > width {
+                // A word longer than the line: cut it by characters.
+                for c in token.chars() {
+                    let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    if used + cw > width && used > hang {
+                        out.push(std::mem::replace(
+                            &mut current,
+                            Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 },
+                        ));
+                        push_text(&mut current, *tone, &" ".repeat(hang));
+                        used = hang;
+                    }
+                    push_text(&mut current, *tone, c.encode_utf8(&mut [0; 4]));
+                    used += cw;
+                }
+                at_line_start = false;
+                continue;
+            }
+            push_text(&mut current, *tone, token);
+            used += w;
+            at_line_start = false;
+        }
+    }
+    out.push(current);
+}
+
+fn push_text(row: &mut Row, tone: super::Tone, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match row.spans.last_mut() {
+        Some((t, s)) if *t == tone => s.push_str(text),
+        _ => row.spans.push((tone, text.to_string())),
+    }
+}
+
+/// Words and the runs of spaces between them.
+fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let space = first.is_whitespace();
+        let end = rest.find(|c: char| c.is_whitespace() != space).unwrap_or(rest.len());
+        let (token, tail) = rest.split_at(end);
+        rest = tail;
+        Some(token)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Row, Tone};
+    use super::*;
+
+    fn widths(rows: &[Row]) -> Vec<usize> {
+        rows.iter().map(|r| r.plain().width()).collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_hangs_continuations() {
+        let row = Row::text(Tone::Plain, "alpha beta gamma delta").indented(2, 4);
+        let rows = wrap_rows(&[row], 12);
+        let texts: Vec<String> = rows.iter().map(Row::plain).collect();
+        assert_eq!(texts, vec!["  alpha beta", "    gamma", "    delta"]);
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns() {
+        let row = Row::text(Tone::Plain, "会談 会談 会談 会談");
+        let rows = wrap_rows(&[row], 9);
+        assert!(widths(&rows).iter().all(|&w| w <= 9), "{:?}", widths(&rows));
+        assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn long_words_are_cut_and_width_one_never_loops() {
+        let row = Row::text(Tone::Plain, "https://example.org/a/very/long/path");
+        let rows = wrap_rows(std::slice::from_ref(&row), 10);
+        assert!(widths(&rows).iter().all(|&w| w <= 10));
+        assert_eq!(rows.iter().map(Row::plain).collect::<String>(), "https://example.org/a/very/long/path");
+        let tiny = wrap_rows(&[row], 1);
+        assert!(widths(&tiny).iter().all(|&w| w <= 1));
+    }
+
+    #[test]
+    fn links_survive_wrapping() {
+        let row = Row::text(Tone::Link, "one two three").linked(super::super::Link::Person(3));
+        let rows = wrap_rows(&[row], 5);
+        assert!(rows.iter().all(|r| r.link == Some(super::super::Link::Person(3))));
+    }
+}

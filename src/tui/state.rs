@@ -1,0 +1,218 @@
+//! What is on screen: the view, the lists and their selections, the detail pane, the
+//! filter, the history, the open dialog and the status line.
+//!
+//! `render` reads this and nothing else; `update` is the only writer. Everything a frame
+//! needs is precomputed here (the filtered list, the wrapped detail rows), so drawing is
+//! proportional to what is visible.
+
+use super::action::View;
+use super::content::Row;
+use super::layout::Layout;
+use crate::dataset::Library;
+use crate::export::Format;
+use crate::query::Sort;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+}
+
+/// A scrollable list of item indices with a selection.
+#[derive(Debug, Clone, Default)]
+pub struct Pane {
+    pub items: Vec<usize>,
+    pub selected: usize,
+    /// The first visible item.
+    pub offset: usize,
+}
+
+impl Pane {
+    pub fn current(&self) -> Option<usize> {
+        self.items.get(self.selected).copied()
+    }
+}
+
+/// The detail pane: wrapped rows for the selected item, a cursor row and a scroll offset.
+#[derive(Debug, Clone, Default)]
+pub struct Detail {
+    pub rows: Vec<Row>,
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
+/// The rounds filter: the query in force and the text being edited.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// The query text the rounds list currently reflects (always a valid query).
+    pub applied: String,
+    /// The text in the bar while editing.
+    pub input: String,
+    pub editing: bool,
+    /// The filter in force before editing began, restored by Esc.
+    pub before_edit: String,
+    /// Why the text in the bar is not a valid query.
+    pub error: Option<String>,
+}
+
+/// A place in the app that history can return to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub view: View,
+    pub item: Option<usize>,
+    pub focus: Focus,
+    pub cursor: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    pub back: Vec<Place>,
+    pub forward: Vec<Place>,
+}
+
+/// The venue picker: cities with their number of rounds.
+#[derive(Debug, Clone, Default)]
+pub struct Picker {
+    pub entries: Vec<(String, usize)>,
+    pub selected: usize,
+}
+
+/// The export dialog for one round.
+#[derive(Debug, Clone)]
+pub struct ExportDialog {
+    pub round: usize,
+    pub format: Format,
+    pub path: String,
+    /// Once the user types a path, changing the format no longer rewrites it.
+    pub path_edited: bool,
+    /// Set when the file exists: the dialog asks before overwriting.
+    pub confirm_overwrite: Option<PathBuf>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Help { scroll: usize },
+    Venues(Picker),
+    Export(ExportDialog),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct State {
+    pub lib: Arc<Library>,
+    pub view: View,
+    pub focus: Focus,
+    pub layout: Layout,
+    pub rounds: Pane,
+    pub people: Pane,
+    pub topics: Pane,
+    /// Depth in the topic tree, per topic index.
+    pub topic_depth: Vec<u16>,
+    /// Rounds per person, per person index (precomputed for the people list).
+    pub detail: Detail,
+    pub filter: Filter,
+    pub sort: Sort,
+    pub history: History,
+    pub overlay: Overlay,
+    pub status: Option<Status>,
+    pub color: bool,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(lib: Arc<Library>, width: u16, height: u16, color: bool) -> State {
+        let people = people_order(&lib);
+        let (topics, topic_depth) = topic_order(&lib);
+        let rounds = crate::query::filter(&lib, &crate::query::Query::default(), Sort::Date);
+        let mut state = State {
+            lib,
+            view: View::Rounds,
+            focus: Focus::List,
+            layout: Layout::new(width, height),
+            rounds: Pane { items: rounds, ..Pane::default() },
+            people: Pane { items: people, ..Pane::default() },
+            topics: Pane { items: topics, ..Pane::default() },
+            topic_depth,
+            detail: Detail::default(),
+            filter: Filter::default(),
+            sort: Sort::Date,
+            history: History::default(),
+            overlay: Overlay::None,
+            status: None,
+            color,
+            quit: false,
+        };
+        state.rebuild_detail();
+        state
+    }
+
+    pub fn pane(&self, view: View) -> &Pane {
+        match view {
+            View::Rounds => &self.rounds,
+            View::People => &self.people,
+            View::Topics => &self.topics,
+        }
+    }
+
+    pub fn pane_mut(&mut self, view: View) -> &mut Pane {
+        match view {
+            View::Rounds => &mut self.rounds,
+            View::People => &mut self.people,
+            View::Topics => &mut self.topics,
+        }
+    }
+
+    /// Rebuilds the detail rows for the current selection at the current width.
+    pub fn rebuild_detail(&mut self) {
+        let rows = match (self.view, self.pane(self.view).current()) {
+            (View::Rounds, Some(r)) => super::content::round_rows(&self.lib, r),
+            (View::People, Some(p)) => super::content::person_rows(&self.lib, p),
+            (View::Topics, Some(t)) => super::content::topic_rows(&self.lib, t),
+            (_, None) => Vec::new(),
+        };
+        let width = self.layout.detail_inner.width;
+        self.detail = Detail { rows: super::content::wrap_rows(&rows, width), cursor: 0, scroll: 0 };
+    }
+
+    pub fn place(&self) -> Place {
+        Place {
+            view: self.view,
+            item: self.pane(self.view).current(),
+            focus: self.focus,
+            cursor: self.detail.cursor,
+        }
+    }
+}
+
+/// People sorted by name, folded, so `Ş` sorts with `S`.
+fn people_order(lib: &Library) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lib.data.people.len()).collect();
+    order.sort_by_cached_key(|&p| crate::text::fold(&lib.data.people[p].name));
+    order
+}
+
+/// Topics in tree order (depth first, dataset order among siblings), with depths.
+fn topic_order(lib: &Library) -> (Vec<usize>, Vec<u16>) {
+    let mut order = Vec::new();
+    let mut depth = vec![0; lib.data.topics.len()];
+    let mut stack: Vec<(usize, u16)> = lib.index.roots.iter().rev().map(|&t| (t, 0)).collect();
+    while let Some((t, d)) = stack.pop() {
+        if order.len() > lib.data.topics.len() {
+            break; // a parent cycle; validation rejects those, but never loop
+        }
+        order.push(t);
+        depth[t] = d;
+        if let Some(children) = lib.index.children.get(t) {
+            stack.extend(children.iter().rev().map(|&c| (c, d + 1)));
+        }
+    }
+    (order, depth)
+}

@@ -1,0 +1,55 @@
+//! The right pane: the wrapped rows of the selected item, from the scroll offset down.
+
+use super::theme::Theme;
+use crate::tui::action::View;
+use crate::tui::state::{Focus, State};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let focused = state.focus == Focus::Detail;
+    let title = match state.view {
+        View::Rounds => " Round ",
+        View::People => " Person ",
+        View::Topics => " Topic thread ",
+    };
+    let d = &state.detail;
+    let inner_h = usize::from(area.height.saturating_sub(2));
+    let position = if d.rows.len() > inner_h {
+        format!(" {}–{} of {} ", d.scroll + 1, (d.scroll + inner_h).min(d.rows.len()), d.rows.len())
+    } else {
+        String::new()
+    };
+    let block = Block::bordered()
+        .title(title)
+        .title_bottom(Line::from(position).right_aligned())
+        .border_style(theme.border(focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if d.rows.is_empty() {
+        let hint = if state.view == View::Rounds && !state.filter.applied.is_empty() {
+            "No round to show: press / to edit the filter or x to clear it."
+        } else {
+            "Nothing selected."
+        };
+        frame.render_widget(Paragraph::new(Line::styled(hint, theme.muted())), inner);
+        return;
+    }
+    let end = (d.scroll + usize::from(inner.height)).min(d.rows.len());
+    let lines: Vec<Line> = (d.scroll..end)
+        .map(|i| {
+            let row = &d.rows[i];
+            let spans: Vec<Span> =
+                row.spans.iter().map(|(tone, text)| Span::styled(text.clone(), theme.tone(*tone))).collect();
+            let line = Line::from(spans);
+            if focused && i == d.cursor {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,56 @@
+//! The help overlay: every key of every context, generated from the keymap table.
+
+use super::centered;
+use super::theme::Theme;
+use crate::tui::keymap::{help_entries, Context};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::Frame;
+
+const SECTIONS: &[(Context, &str)] = &[
+    (Context::Browse, "Browsing"),
+    (Context::Filter, "Filter bar"),
+    (Context::Picker, "Venue picker"),
+    (Context::Export, "Export dialog"),
+    (Context::Confirm, "Overwrite question"),
+    (Context::Help, "This help"),
+];
+
+/// The help text as lines, also used by the README capture.
+pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (context, title) in SECTIONS {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        lines.push(Line::styled(*title, theme.tone(crate::tui::content::Tone::Heading)));
+        for (keys, help) in help_entries(*context) {
+            lines.push(Line::from(vec![Span::styled(format!("  {keys:<22}"), theme.key()), Span::raw(help)]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Query examples: venue:istanbul  date:2025-03  person:darchiev  -status:cancelled",
+        theme.muted(),
+    ));
+    lines.push(Line::styled(
+        "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
+        theme.muted(),
+    ));
+    lines
+}
+
+pub fn render(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lines = help_lines(theme);
+    let rect = centered(area, 76, area.height.saturating_sub(2));
+    let block =
+        Block::bordered().title(" Help: every key (Esc or ? closes) ").border_style(theme.border(true));
+    let inner = block.inner(rect);
+    let max = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = scroll.min(max);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(usize::from(inner.height)).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}

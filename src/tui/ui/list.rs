@@ -1,0 +1,124 @@
+//! The left pane: rounds, people or topics. Only the visible rows are built.
+
+use super::theme::Theme;
+use super::{fit, pad};
+use crate::model::Status;
+use crate::text::sanitize_line;
+use crate::tui::action::View;
+use crate::tui::content::date_label;
+use crate::tui::state::{Focus, State};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let focused = state.focus == Focus::List;
+    let pane = state.pane(state.view);
+    let title = match state.view {
+        View::Rounds => format!(" Rounds ({}) ", pane.items.len()),
+        View::People => format!(" People ({}) ", pane.items.len()),
+        View::Topics => format!(" Topics ({}) ", pane.items.len()),
+    };
+    let block = Block::bordered().title(title).border_style(theme.border(focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if pane.items.is_empty() {
+        frame.render_widget(Paragraph::new(empty_lines(state, theme)), inner);
+        return;
+    }
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let end = (pane.offset + height).min(pane.items.len());
+    // The date column is as wide as the widest visible date, so day-precise lists stay compact.
+    let date_w = match state.view {
+        View::Rounds => pane.items[pane.offset..end]
+            .iter()
+            .filter_map(|&r| state.lib.data.rounds.get(r))
+            .map(|r| date_label(r).len() + 1)
+            .max()
+            .unwrap_or(11),
+        _ => 0,
+    };
+    let lines: Vec<Line> = (pane.offset..end)
+        .map(|i| {
+            let item = pane.items[i];
+            let line = match state.view {
+                View::Rounds => round_line(state, theme, item, (date_w, width)),
+                View::People => person_line(state, item, width),
+                View::Topics => topic_line(state, item, width),
+            };
+            if i == pane.selected {
+                let style = if focused { theme.selected() } else { theme.selected_unfocused() };
+                line.style(style)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn empty_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
+    if state.view != View::Rounds {
+        return vec![Line::styled("Nothing here.", theme.muted())];
+    }
+    vec![
+        Line::styled("No round matches the filter", theme.error()),
+        Line::raw(format!("  {}", sanitize_line(&state.filter.applied))),
+        Line::raw(""),
+        Line::raw("Press / to edit the filter,"),
+        Line::raw("or x to clear it."),
+    ]
+}
+
+/// `✗ 2025-06       Moscow     Third round …`: status mark, date, city, title.
+fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, usize)) -> Line<'static> {
+    let lib = &state.lib;
+    let Some(round) = lib.data.rounds.get(r) else { return Line::raw("") };
+    let (mark, tone) = match round.status {
+        Status::Held => (" ", theme.muted()),
+        Status::Cancelled => ("✗", theme.error()),
+        Status::Planned | Status::Announced => ("○", theme.tone(crate::tui::content::Tone::Warn)),
+    };
+    let date = pad(&date_label(round), date_w);
+    let venue = pad(&sanitize_line(lib.venue_short(round)), 11);
+    let used = 2 + date_w + 11;
+    let title = fit(&sanitize_line(&round.title), width.saturating_sub(used));
+    let title_style = if round.status == Status::Held { ratatui::style::Style::new() } else { tone };
+    Line::from(vec![
+        Span::styled(format!("{mark} "), tone),
+        Span::raw(date),
+        Span::styled(venue, theme.muted()),
+        Span::styled(title, title_style),
+    ])
+}
+
+/// `Sergey Lavrov        Russia      3`
+fn person_line(state: &State, p: usize, width: usize) -> Line<'static> {
+    let lib = &state.lib;
+    let Some(person) = lib.data.people.get(p) else { return Line::raw("") };
+    let count = lib.index.attendance.get(p).map_or(0, Vec::len);
+    let party = person.party.as_deref().map_or("", |id| lib.party_name(id));
+    let count = format!("{count:>3}");
+    let party_w = 14.min(width / 3);
+    let name_w = width.saturating_sub(party_w + 4);
+    Line::raw(format!(
+        "{} {}{}",
+        pad(&sanitize_line(&person.name), name_w),
+        pad(&sanitize_line(party), party_w),
+        count
+    ))
+}
+
+/// `  ▸ Direct flights (3)`: indentation shows the tree.
+fn topic_line(state: &State, t: usize, width: usize) -> Line<'static> {
+    let lib = &state.lib;
+    let Some(topic) = lib.data.topics.get(t) else { return Line::raw("") };
+    let depth = usize::from(state.topic_depth.get(t).copied().unwrap_or(0));
+    let has_children = lib.index.children.get(t).is_some_and(|c| !c.is_empty());
+    let mark = if has_children { "▾ " } else { "· " };
+    let count = lib.index.mentions.get(t).map_or(0, Vec::len);
+    let text = format!("{}{mark}{} ({count})", "  ".repeat(depth), sanitize_line(&topic.name));
+    Line::raw(fit(&text, width))
+}

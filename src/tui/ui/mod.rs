@@ -1,0 +1,99 @@
+//! `render(&State, &mut Frame)`: draws the state and changes nothing. One file per part of
+//! the screen; each draws only the rows that are visible.
+
+mod detail;
+mod dialogs;
+mod footer;
+mod header;
+mod help;
+mod list;
+pub mod theme;
+
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
+use super::state::{Overlay, State};
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use theme::Theme;
+use unicode_width::UnicodeWidthStr;
+
+pub fn render(state: &State, frame: &mut Frame) {
+    let theme = Theme::new(state.color);
+    let l = &state.layout;
+    let area = frame.area();
+    if l.too_small || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    header::render(state, &theme, frame, l.header);
+    list::render(state, &theme, frame, l.list);
+    detail::render(state, &theme, frame, l.detail);
+    footer::render_bar(state, &theme, frame, l.bar);
+    footer::render_keys(state, &theme, frame, l.footer);
+    match &state.overlay {
+        Overlay::None => {}
+        Overlay::Help { scroll } => help::render(*scroll, &theme, frame, l.area),
+        Overlay::Venues(p) => dialogs::render_picker(p, &theme, frame, l.area),
+        Overlay::Export(d) => dialogs::render_export(state, d, &theme, frame, l.area),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!("terminal too small (need {MIN_WIDTH}×{MIN_HEIGHT})");
+    let line = Line::from(fit(&text, usize::from(area.width)));
+    let y = area.y + area.height / 2;
+    if area.height > 0 {
+        frame.render_widget(Paragraph::new(line).centered(), Rect::new(area.x, y, area.width, 1));
+    }
+}
+
+/// Cuts `text` to `width` display columns, ending with `…` when cut.
+pub(crate) fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Like [`fit`], padded with spaces to exactly `width` columns.
+pub(crate) fn pad(text: &str, width: usize) -> String {
+    let mut out = fit(text, width);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+/// A rectangle of at most `w`×`h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_counts_display_columns() {
+        assert_eq!(fit("İstanbul", 8), "İstanbul");
+        assert_eq!(fit("Istanbul talks", 8), "Istanbu…");
+        assert_eq!(fit("会談会談", 5), "会談…");
+        assert_eq!(pad("会", 4), "会  ");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

@@ -1,0 +1,170 @@
+//! The overlays: help, the venue picker, and the export dialog.
+
+use super::super::action::{Action, Effect, View};
+use super::super::state::{ExportDialog, Overlay, Picker, State};
+use super::{filter, say};
+use crate::export::{default_file_name, Format};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+pub fn help(state: &mut State, action: Action) {
+    if let Overlay::Help { scroll } = &mut state.overlay {
+        match action {
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::ToggleHelp | Action::Cancel => state.overlay = Overlay::None,
+            _ => {}
+        }
+    }
+}
+
+/// Cities with their number of rounds, most visited first; calls are listed too.
+pub fn open_venues(state: &mut State) {
+    let lib = &state.lib;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut calls = 0;
+    for round in &lib.data.rounds {
+        match round.venue.as_deref().and_then(|v| lib.venue(v)) {
+            Some(v) => *counts.entry(v.city.as_str()).or_default() += 1,
+            None => calls += 1,
+        }
+    }
+    let mut entries: Vec<(String, usize)> = counts.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
+    entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    if calls > 0 {
+        entries.push((CALLS.to_string(), calls));
+    }
+    state.overlay = Overlay::Venues(Picker { entries, selected: 0 });
+}
+
+const CALLS: &str = "(no venue: calls)";
+
+pub fn picker(state: &mut State, action: Action) {
+    let Overlay::Venues(p) = &mut state.overlay else { return };
+    match action {
+        Action::Down => p.selected = (p.selected + 1).min(p.entries.len().saturating_sub(1)),
+        Action::Up => p.selected = p.selected.saturating_sub(1),
+        Action::Cancel => state.overlay = Overlay::None,
+        Action::Confirm => {
+            let Some((city, _)) = p.entries.get(p.selected).cloned() else { return };
+            state.overlay = Overlay::None;
+            let term = if city == CALLS {
+                "format:leaders-call,phone-video".to_string()
+            } else {
+                format!("city:\"{city}\"")
+            };
+            let kept: Vec<&str> = state
+                .filter
+                .applied
+                .split_whitespace()
+                .filter(|t| !t.starts_with("city:") && !t.starts_with("venue:") && !t.starts_with("format:"))
+                .collect();
+            let text = kept.into_iter().chain([term.as_str()]).collect::<Vec<_>>().join(" ");
+            state.view = View::Rounds;
+            filter::apply_query_text(state, &text);
+            say(state, format!("filter: {text}   (x clears)"), false);
+        }
+        _ => {}
+    }
+}
+
+pub fn open_export(state: &mut State) {
+    let round = match state.view {
+        View::Rounds => state.rounds.current(),
+        _ => None,
+    };
+    let Some(round) = round else {
+        let why =
+            if state.view == View::Rounds { "no round selected" } else { "export works on rounds: press 1" };
+        say(state, why, true);
+        return;
+    };
+    let format = Format::Markdown;
+    let path = default_file_name(&state.lib.data.rounds[round].id, format);
+    state.overlay = Overlay::Export(ExportDialog {
+        round,
+        format,
+        path,
+        path_edited: false,
+        confirm_overwrite: None,
+        error: None,
+    });
+}
+
+pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
+    let Overlay::Export(d) = &mut state.overlay else { return Vec::new() };
+    let id = state.lib.data.rounds.get(d.round).map_or("round", |r| r.id.as_str());
+    if d.confirm_overwrite.is_some() {
+        match action {
+            Action::Yes => {
+                let path = d.confirm_overwrite.take().unwrap_or_default();
+                return vec![Effect::Export { round: d.round, format: d.format, path, force: true }];
+            }
+            Action::No | Action::Cancel => {
+                d.confirm_overwrite = None;
+                d.error =
+                    Some("kept the existing file; edit the path or press y to overwrite next time".into());
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    match action {
+        Action::Up | Action::Down => {
+            let all = Format::ALL;
+            let at = all.iter().position(|&f| f == d.format).unwrap_or(0);
+            let next =
+                if action == Action::Down { (at + 1) % all.len() } else { (at + all.len() - 1) % all.len() };
+            d.format = all[next];
+            if !d.path_edited {
+                d.path = default_file_name(id, d.format);
+            }
+        }
+        Action::Insert(c) => {
+            d.path.push(c);
+            d.path_edited = true;
+            d.error = None;
+        }
+        Action::DeleteBack => {
+            d.path.pop();
+            d.path_edited = true;
+        }
+        Action::DeleteWord => {
+            let cut = d.path.trim_end_matches('/').rfind('/').map_or(0, |i| i + 1);
+            d.path.truncate(cut);
+            d.path_edited = true;
+        }
+        Action::Cancel => state.overlay = Overlay::None,
+        Action::Confirm => {
+            if d.path.trim().is_empty() {
+                d.error = Some("type a file name".into());
+                return Vec::new();
+            }
+            let path = PathBuf::from(d.path.trim());
+            return vec![Effect::Export { round: d.round, format: d.format, path, force: false }];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn export_exists(state: &mut State, path: PathBuf) {
+    if let Overlay::Export(d) = &mut state.overlay {
+        d.confirm_overwrite = Some(path);
+    }
+}
+
+pub fn export_done(state: &mut State, result: Result<PathBuf, String>) {
+    match result {
+        Ok(path) => {
+            state.overlay = Overlay::None;
+            say(state, format!("exported to {}", path.display()), false);
+        }
+        Err(message) => {
+            if let Overlay::Export(d) = &mut state.overlay {
+                d.error = Some(message.clone());
+            }
+            say(state, message, true);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! The filter bar (the query language, applied live) and the sort order.
+//!
+//! While the user types, each valid prefix is applied at once; when the new text only
+//! narrows the old one, only the current result is filtered again. An invalid text leaves
+//! the last valid result on screen and shows why in the bar.
+
+use super::super::action::{Action, View};
+use super::super::state::{Focus, State};
+use super::{nav, say};
+use crate::query::{self, Query};
+
+pub fn open(state: &mut State) {
+    if state.view != View::Rounds {
+        state.view = View::Rounds;
+        state.focus = Focus::List;
+        state.rebuild_detail();
+    }
+    let f = &mut state.filter;
+    f.editing = true;
+    f.input = f.applied.clone();
+    f.before_edit = f.applied.clone();
+    f.error = None;
+}
+
+pub fn edit(state: &mut State, action: Action) {
+    match action {
+        Action::Insert(c) => {
+            state.filter.input.push(c);
+            live(state);
+        }
+        Action::DeleteBack => {
+            state.filter.input.pop();
+            live(state);
+        }
+        Action::DeleteWord => {
+            let input = &mut state.filter.input;
+            let trimmed = input.trim_end().len();
+            input.truncate(trimmed);
+            let cut = input.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            input.truncate(cut);
+            live(state);
+        }
+        Action::Confirm => {
+            let f = &mut state.filter;
+            f.editing = false;
+            if let Some(err) = f.error.take() {
+                let kept = if f.applied.is_empty() { "all rounds".to_string() } else { f.applied.clone() };
+                say(state, format!("{err} — kept the last valid filter: {kept}"), true);
+            }
+        }
+        Action::Cancel => {
+            state.filter.editing = false;
+            state.filter.error = None;
+            let before = state.filter.before_edit.clone();
+            apply_query_text(state, &before);
+        }
+        _ => {}
+    }
+}
+
+/// Applies the text in the bar if it parses; otherwise records the error.
+fn live(state: &mut State) {
+    let input = state.filter.input.clone();
+    match Query::parse(&input) {
+        Ok(q) => {
+            state.filter.error = None;
+            let narrowing = query::narrows(&state.filter.applied, &input);
+            let items = if narrowing {
+                query::filter_within(&state.lib, &q, &state.rounds.items, state.sort)
+            } else {
+                query::filter(&state.lib, &q, state.sort)
+            };
+            state.filter.applied = input;
+            set_rounds(state, items);
+        }
+        Err(e) => state.filter.error = Some(e.to_string()),
+    }
+}
+
+/// Sets the filter to `text` (already known to be valid, or reported if not).
+pub fn apply_query_text(state: &mut State, text: &str) {
+    match Query::parse(text) {
+        Ok(q) => {
+            let items = query::filter(&state.lib, &q, state.sort);
+            state.filter.applied = text.to_string();
+            state.filter.input = text.to_string();
+            set_rounds(state, items);
+        }
+        Err(e) => say(state, e.to_string(), true),
+    }
+}
+
+pub fn clear(state: &mut State) {
+    state.filter.editing = false;
+    state.filter.error = None;
+    apply_query_text(state, "");
+}
+
+pub fn cycle_sort(state: &mut State) {
+    state.sort = state.sort.next();
+    let text = state.filter.applied.clone();
+    apply_query_text(state, &text);
+    say(state, format!("sorted by {}", state.sort.label()), false);
+}
+
+/// Replaces the rounds list, keeping the selected round (and its place on screen) when it
+/// is still there, so filtering does not lose the user's place.
+fn set_rounds(state: &mut State, items: Vec<usize>) {
+    let pane = &state.rounds;
+    let previous = pane.current();
+    let row_on_screen = pane.selected.saturating_sub(pane.offset);
+    let position = previous.and_then(|r| items.iter().position(|&i| i == r));
+    let pane = &mut state.rounds;
+    pane.items = items;
+    match position {
+        Some(p) => {
+            pane.selected = p;
+            pane.offset = p.saturating_sub(row_on_screen);
+        }
+        None => {
+            pane.selected = 0;
+            pane.offset = 0;
+        }
+    }
+    if state.view == View::Rounds && state.rounds.current() != previous {
+        state.rebuild_detail();
+        if state.rounds.items.is_empty() {
+            state.focus = Focus::List;
+        }
+    }
+    nav::keep_visible(state);
+}

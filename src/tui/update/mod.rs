@@ -1,0 +1,78 @@
+//! `update(&mut State, Action) -> Vec<Effect>`: the only place state changes. No I/O.
+//!
+//! Split by concern: moving and following links (`nav`), the filter bar and sorting
+//! (`filter`), and the dialogs (`dialogs`).
+
+mod dialogs;
+mod filter;
+mod nav;
+
+use super::action::{Action, Effect};
+use super::keymap::Context;
+use super::layout::Layout;
+use super::state::{Overlay, State, Status};
+
+pub use filter::apply_query_text;
+
+/// The keymap context the state is in.
+pub fn context(state: &State) -> Context {
+    match &state.overlay {
+        Overlay::Help { .. } => Context::Help,
+        Overlay::Venues(_) => Context::Picker,
+        Overlay::Export(d) if d.confirm_overwrite.is_some() => Context::Confirm,
+        Overlay::Export(_) => Context::Export,
+        Overlay::None if state.filter.editing => Context::Filter,
+        Overlay::None => Context::Browse,
+    }
+}
+
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Quit => state.quit = true,
+        Action::Resize(w, h) => resize(state, w, h),
+        Action::ExportDone(result) => dialogs::export_done(state, result),
+        Action::ExportExists(path) => dialogs::export_exists(state, path),
+        _ => return dispatch(state, action),
+    }
+    Vec::new()
+}
+
+fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
+    match context(state) {
+        Context::Help => dialogs::help(state, action),
+        Context::Picker => dialogs::picker(state, action),
+        Context::Export | Context::Confirm => return dialogs::export(state, action),
+        Context::Filter => filter::edit(state, action),
+        Context::Browse => browse(state, action),
+    }
+    Vec::new()
+}
+
+fn browse(state: &mut State, action: Action) {
+    // A new intention replaces an old message, except the one it may produce itself.
+    state.status = None;
+    match action {
+        Action::OpenFilter => filter::open(state),
+        Action::ClearFilter => filter::clear(state),
+        Action::CycleSort => filter::cycle_sort(state),
+        Action::OpenVenues => dialogs::open_venues(state),
+        Action::OpenExport => dialogs::open_export(state),
+        Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },
+        other => nav::navigate(state, other),
+    }
+}
+
+fn resize(state: &mut State, width: u16, height: u16) {
+    let old_width = state.layout.detail_inner.width;
+    state.layout = Layout::new(width, height);
+    if state.layout.detail_inner.width != old_width {
+        let cursor = state.detail.cursor;
+        state.rebuild_detail();
+        state.detail.cursor = cursor.min(state.detail.rows.len().saturating_sub(1));
+    }
+    nav::keep_visible(state);
+}
+
+pub(super) fn say(state: &mut State, text: impl Into<String>, error: bool) {
+    state.status = Some(Status { text: text.into(), error });
+}

@@ -1,0 +1,228 @@
+//! Moving in lists and in the detail pane, following links, and history.
+
+use super::super::action::{Action, View};
+use super::super::content::Link;
+use super::super::state::{Focus, Place, State};
+use super::say;
+
+pub fn navigate(state: &mut State, action: Action) {
+    let list_h = usize::from(state.layout.list_inner.height.max(1));
+    let detail_h = usize::from(state.layout.detail_inner.height.max(1));
+    let page = if state.focus == Focus::List { list_h } else { detail_h };
+    match action {
+        Action::Down => step(state, 1),
+        Action::Up => step(state, -1),
+        Action::PageDown => step(state, page as isize),
+        Action::PageUp => step(state, -(page as isize)),
+        Action::HalfPageDown => step(state, (page / 2).max(1) as isize),
+        Action::HalfPageUp => step(state, -((page / 2).max(1) as isize)),
+        Action::Top => step(state, isize::MIN / 2),
+        Action::Bottom => step(state, isize::MAX / 2),
+        Action::FocusNext | Action::FocusPrev => toggle_focus(state),
+        Action::Show(view) => show(state, view),
+        Action::Follow => follow(state),
+        Action::NextLink => jump_link(state, true),
+        Action::PrevLink => jump_link(state, false),
+        Action::Back => back(state),
+        Action::Forward => forward(state),
+        Action::Click { column, row } => click(state, column, row),
+        Action::Wheel { column, row, down } => wheel(state, column, row, down),
+        _ => {}
+    }
+}
+
+fn step(state: &mut State, delta: isize) {
+    match state.focus {
+        Focus::List => {
+            let view = state.view;
+            let pane = state.pane_mut(view);
+            let Some(last) = pane.items.len().checked_sub(1) else { return };
+            let target = (pane.selected as isize).saturating_add(delta).clamp(0, last as isize) as usize;
+            if target != pane.selected {
+                pane.selected = target;
+                state.rebuild_detail();
+            }
+        }
+        Focus::Detail => {
+            let last = state.detail.rows.len().saturating_sub(1) as isize;
+            state.detail.cursor =
+                (state.detail.cursor as isize).saturating_add(delta).clamp(0, last.max(0)) as usize;
+        }
+    }
+    keep_visible(state);
+}
+
+/// Adjusts list offsets and the detail scroll so that the selection and cursor are visible.
+pub fn keep_visible(state: &mut State) {
+    let list_h = usize::from(state.layout.list_inner.height.max(1));
+    for view in [View::Rounds, View::People, View::Topics] {
+        let pane = state.pane_mut(view);
+        pane.selected = pane.selected.min(pane.items.len().saturating_sub(1));
+        pane.offset = scrolled(pane.offset, pane.selected, list_h, pane.items.len());
+    }
+    let detail_h = usize::from(state.layout.detail_inner.height.max(1));
+    let d = &mut state.detail;
+    d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
+    d.scroll = scrolled(d.scroll, d.cursor, detail_h, d.rows.len());
+}
+
+/// The smallest change of `offset` that shows `index` in a window of `height`.
+fn scrolled(offset: usize, index: usize, height: usize, len: usize) -> usize {
+    let offset = if index < offset {
+        index
+    } else if index >= offset + height {
+        index + 1 - height
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(height))
+}
+
+fn toggle_focus(state: &mut State) {
+    state.focus = match state.focus {
+        Focus::List if !state.detail.rows.is_empty() => Focus::Detail,
+        _ => Focus::List,
+    };
+    if state.focus == Focus::Detail {
+        // Start on the first row that leads somewhere in view, or the top of the view.
+        let from = state.detail.scroll;
+        let visible = usize::from(state.layout.detail_inner.height);
+        state.detail.cursor = (from..from + visible)
+            .find(|&i| state.detail.rows.get(i).is_some_and(|r| r.link.is_some()))
+            .unwrap_or(from);
+    }
+}
+
+/// Moves the detail cursor to the next (or previous) link row, focusing the detail.
+fn jump_link(state: &mut State, forward: bool) {
+    let d = &state.detail;
+    let from = if state.focus == Focus::Detail { d.cursor } else { d.scroll.saturating_sub(1) };
+    let is_new_link = |i: &usize| {
+        let link = d.rows.get(*i).and_then(|r| r.link);
+        link.is_some() && link != d.rows.get(from).and_then(|r| r.link)
+    };
+    let found =
+        if forward { (from + 1..d.rows.len()).find(is_new_link) } else { (0..from).rev().find(is_new_link) };
+    match found {
+        Some(i) => {
+            state.focus = Focus::Detail;
+            state.detail.cursor = i;
+            keep_visible(state);
+        }
+        None => say(state, "no more links this way", false),
+    }
+}
+
+fn show(state: &mut State, view: View) {
+    if state.view != view {
+        state.view = view;
+        state.focus = Focus::List;
+        state.rebuild_detail();
+        keep_visible(state);
+    }
+}
+
+fn follow(state: &mut State) {
+    if state.focus == Focus::List {
+        toggle_focus(state);
+        return;
+    }
+    let Some(link) = state.detail.rows.get(state.detail.cursor).and_then(|r| r.link) else {
+        say(state, "nothing to open on this line; links are underlined", false);
+        return;
+    };
+    let target = match link {
+        Link::Person(p) => Place { view: View::People, item: Some(p), focus: Focus::Detail, cursor: 0 },
+        Link::Topic(t) => Place { view: View::Topics, item: Some(t), focus: Focus::Detail, cursor: 0 },
+        Link::Round(r) => Place { view: View::Rounds, item: Some(r), focus: Focus::Detail, cursor: 0 },
+    };
+    let here = state.place();
+    if go(state, target) {
+        state.history.back.push(here);
+        state.history.forward.clear();
+    }
+}
+
+fn back(state: &mut State) {
+    let Some(place) = state.history.back.pop() else {
+        say(state, "no earlier page (Enter on a link to go somewhere)", false);
+        return;
+    };
+    let here = state.place();
+    go(state, place);
+    state.history.forward.push(here);
+}
+
+fn forward(state: &mut State) {
+    let Some(place) = state.history.forward.pop() else {
+        say(state, "no later page", false);
+        return;
+    };
+    let here = state.place();
+    go(state, place);
+    state.history.back.push(here);
+}
+
+/// Shows a place; a round hidden by the filter clears the filter. False if it is gone.
+fn go(state: &mut State, place: Place) -> bool {
+    if let (View::Rounds, Some(r)) = (place.view, place.item) {
+        if !state.rounds.items.contains(&r) {
+            super::filter::clear(state);
+            say(state, "filter cleared to show the round", false);
+        }
+    }
+    let pane = state.pane_mut(place.view);
+    let Some(index) = place.item.and_then(|item| pane.items.iter().position(|&i| i == item)) else {
+        return false;
+    };
+    pane.selected = index;
+    state.view = place.view;
+    state.rebuild_detail();
+    state.focus = place.focus;
+    state.detail.cursor = place.cursor;
+    keep_visible(state);
+    true
+}
+
+fn click(state: &mut State, column: u16, row: u16) {
+    let l = state.layout;
+    let inside =
+        |r: ratatui::layout::Rect| column >= r.x && column < r.right() && row >= r.y && row < r.bottom();
+    if inside(l.list_inner) {
+        state.focus = Focus::List;
+        let view = state.view;
+        let pane = state.pane(view);
+        let target = pane.offset + usize::from(row - l.list_inner.y);
+        if target < pane.items.len() && target != pane.selected {
+            state.pane_mut(view).selected = target;
+            state.rebuild_detail();
+        }
+    } else if inside(l.detail_inner) {
+        let target = state.detail.scroll + usize::from(row - l.detail_inner.y);
+        if target < state.detail.rows.len() {
+            state.focus = Focus::Detail;
+            state.detail.cursor = target;
+        }
+    }
+    keep_visible(state);
+}
+
+fn wheel(state: &mut State, column: u16, row: u16, down: bool) {
+    let l = state.layout;
+    let over =
+        |r: ratatui::layout::Rect| column >= r.x && column < r.right() && row >= r.y && row < r.bottom();
+    let delta = if down { 3 } else { -3 };
+    let saved = state.focus;
+    if over(l.list) {
+        state.focus = Focus::List;
+        step(state, delta);
+        state.focus = saved;
+    } else if over(l.detail) {
+        // Scroll the view; the cursor follows only as far as it must to stay visible.
+        let h = usize::from(l.detail_inner.height.max(1));
+        let max = state.detail.rows.len().saturating_sub(h);
+        let d = &mut state.detail;
+        d.scroll = (d.scroll as isize + delta).clamp(0, max as isize) as usize;
+        d.cursor = d.cursor.clamp(d.scroll, (d.scroll + h).saturating_sub(1));
+    }
+}
