@@ -86,3 +86,6 @@ pub fn perform(lib: &Library, effect: Effect) -> Action {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -26,10 +26,11 @@ fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
             let w = token.width();
             let is_space = token.chars().all(char::is_whitespace);
             if used + w > width && !at_line_start {
-                out.push(std::mem::replace(
+                let done = std::mem::replace(
                     &mut current,
                     Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 },
-                ));
+                );
+                out.push(trimmed(done));
                 push_text(&mut current, *tone, &" ".repeat(hang));
                 used = hang;
                 at_line_start = true;
@@ -61,6 +62,15 @@ fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
         }
     }
     out.push(current);
+}
+
+/// Drops the spaces a line would end with when the next word moved to the next line.
+fn trimmed(mut row: Row) -> Row {
+    if let Some((_, s)) = row.spans.last_mut() {
+        let keep = s.trim_end().len();
+        s.truncate(keep);
+    }
+    row
 }
 
 fn push_text(row: &mut Row, tone: super::Tone, text: &str) {

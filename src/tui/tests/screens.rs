@@ -1,0 +1,151 @@
+//! Whole-screen snapshots on TestBackend at 100×30 and 60×20, and style checks on cells
+//! (text snapshots do not show styles).
+
+use super::*;
+use crate::tui::ui::render;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+const SIZES: [(u16, u16); 2] = [(100, 30), (60, 20)];
+
+fn draw(state: &State) -> Buffer {
+    let (w, h) = (state.layout.area.width, state.layout.area.height);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    terminal.draw(|f| render(state, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        for x in 0..area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Snapshots the screen after `setup` at both sizes.
+fn snapshot(name: &str, setup: impl Fn(&mut State)) {
+    for (w, h) in SIZES {
+        let mut s = state(w, h);
+        setup(&mut s);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&draw(&s)));
+    }
+}
+
+fn open_round(s: &mut State, id: &str) {
+    run(s, [Action::OpenFilter].into_iter().chain(typed(&format!("id:{id}"))).chain([Action::Confirm]));
+    run(s, [Action::ClearFilter]);
+}
+
+#[test]
+fn start_screen() {
+    snapshot("start", |_| {});
+}
+
+#[test]
+fn filtered_list() {
+    snapshot("filtered_istanbul", |s| {
+        run(s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")).chain([Action::Confirm]));
+    });
+}
+
+#[test]
+fn round_detail_focused_and_scrolled() {
+    snapshot("round_2025_04_10", |s| {
+        open_round(s, "2025-04-10");
+        run(s, [Action::FocusNext, Action::HalfPageDown]);
+    });
+}
+
+#[test]
+fn person_page() {
+    snapshot("person_darchiev", |s| {
+        open_round(s, "2025-02-27");
+        cursor_to(s, "Alexander Darchiev");
+        run(s, [Action::Follow]);
+    });
+}
+
+#[test]
+fn topic_thread() {
+    snapshot("topic_direct_flights", |s| {
+        open_round(s, "2025-04-10");
+        cursor_to(s, "Direct flights");
+        run(s, [Action::Follow]);
+    });
+}
+
+#[test]
+fn help_overlay() {
+    snapshot("help", |s| {
+        run(s, [Action::ToggleHelp]);
+    });
+}
+
+#[test]
+fn export_dialog() {
+    snapshot("export_dialog", |s| {
+        open_round(s, "2025-04-10");
+        run(s, [Action::OpenExport, Action::Down]);
+    });
+}
+
+#[test]
+fn empty_filter_result() {
+    snapshot("empty_filter", |s| {
+        run(s, [Action::OpenFilter].into_iter().chain(typed("venue:reykjavik")).chain([Action::Confirm]));
+    });
+}
+
+#[test]
+fn too_small_terminal() {
+    let mut s = state(59, 14);
+    insta::assert_snapshot!("too_small_59x14", text(&draw(&s)));
+    for (w, h) in [(1, 1), (0, 0), (10, 3), (60, 14), (59, 15), (2, 40)] {
+        run(&mut s, [Action::Resize(w, h)]);
+        let screen = text(&draw(&s));
+        if w >= 30 && h > 0 {
+            assert!(screen.contains("terminal too small (need 60×15)"), "{w}×{h}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn the_selected_row_is_reversed_with_and_without_colour() {
+    for colour in [true, false] {
+        let s = State::new(library(), 100, 30, colour);
+        let buffer = draw(&s);
+        // Row 2 is the first list row (header, then the top border).
+        let selected = &buffer[(3, 2)];
+        assert!(selected.modifier.contains(Modifier::REVERSED), "colour={colour}");
+        let other = &buffer[(3, 3)];
+        assert!(!other.modifier.contains(Modifier::REVERSED));
+        if !colour {
+            let any_colour = (0..100).flat_map(|x| (0..30).map(move |y| (x, y))).any(|(x, y)| {
+                let c = &buffer[(x, y)];
+                c.fg != Color::Reset || c.bg != Color::Reset
+            });
+            assert!(!any_colour, "NO_COLOR draws no colour");
+        }
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_the_screen() {
+    let mut data = library().data.clone();
+    data.title = "evil \u{1b}]0;pwned\u{7} title".into();
+    data.rounds[0].title = "bidi \u{202e}txet\u{1b}[2J".into();
+    let lib = Arc::new(Library::new(data));
+    let s = State::new(lib, 100, 30, true);
+    let screen = text(&draw(&s));
+    assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}') && !screen.contains('\u{202e}'));
+    assert!(screen.contains("evil"));
+}

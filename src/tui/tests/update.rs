@@ -1,0 +1,206 @@
+//! `update` driven by actions: navigation bounds, history, filter, export dialog.
+
+use super::*;
+use crate::tui::action::{Effect, View};
+use crate::tui::state::{Focus, Overlay};
+use std::path::PathBuf;
+
+#[test]
+fn moving_stops_at_both_ends_of_the_list() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::Up, Action::Up]);
+    assert_eq!(s.rounds.selected, 0);
+    run(&mut s, [Action::Bottom, Action::Down, Action::Down]);
+    assert_eq!(s.rounds.selected, s.rounds.items.len() - 1);
+    run(&mut s, [Action::Top]);
+    assert_eq!(s.rounds.selected, 0);
+    run(&mut s, [Action::PageDown]);
+    assert_eq!(s.rounds.selected, s.rounds.items.len() - 1, "a page is longer than the 12 rounds");
+}
+
+#[test]
+fn the_detail_scrolls_to_keep_the_cursor_visible() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::FocusNext, Action::Bottom]);
+    assert_eq!(s.focus, Focus::Detail);
+    let h = usize::from(s.layout.detail_inner.height);
+    assert!(s.detail.rows.len() > h, "the first round's detail is longer than the pane");
+    assert_eq!(s.detail.cursor, s.detail.rows.len() - 1);
+    assert_eq!(s.detail.scroll, s.detail.rows.len() - h);
+    run(&mut s, [Action::Top]);
+    assert_eq!((s.detail.cursor, s.detail.scroll), (0, 0));
+}
+
+#[test]
+fn following_a_delegate_opens_the_person_and_back_returns() {
+    let mut s = state(100, 30);
+    run(
+        &mut s,
+        typed("")
+            .into_iter()
+            .chain([Action::OpenFilter])
+            .chain(typed("id:2025-02-27"))
+            .chain([Action::Confirm]),
+    );
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-02-27-istanbul"));
+    cursor_to(&mut s, "Alexander Darchiev");
+    run(&mut s, [Action::Follow]);
+    assert_eq!(s.view, View::People);
+    let person = s.people.current().map(|p| s.lib.data.people[p].id.clone());
+    assert_eq!(person.as_deref(), Some("darchiev"));
+    assert!(s.detail.rows.iter().any(|r| r.plain().contains("2025-04-10")), "his rounds are listed");
+    run(&mut s, [Action::Back]);
+    assert_eq!(s.view, View::Rounds);
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-02-27-istanbul"));
+    assert!(s.detail.rows[s.detail.cursor].plain().contains("Darchiev"), "the cursor is where it was");
+    run(&mut s, [Action::Forward]);
+    assert_eq!(s.view, View::People);
+    run(&mut s, [Action::Forward]);
+    assert_eq!(s.view, View::People, "nothing further forward");
+}
+
+#[test]
+fn following_a_topic_shows_its_thread_in_date_order() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("id:2025-04-10")).chain([Action::Confirm]));
+    cursor_to(&mut s, "Direct flights");
+    run(&mut s, [Action::Follow]);
+    assert_eq!(s.view, View::Topics);
+    let dates: Vec<usize> = ["2025-02-27", "2025-04-10"]
+        .iter()
+        .map(|d| s.detail.rows.iter().position(|r| r.plain().starts_with(d)).expect("round in thread"))
+        .collect();
+    assert!(dates[0] < dates[1], "the thread runs in date order");
+    // From the thread, a round link leads back to the rounds view.
+    cursor_to(&mut s, "2025-02-27");
+    run(&mut s, [Action::Follow]);
+    assert_eq!(s.view, View::Rounds);
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-02-27-istanbul"));
+    assert_eq!(s.history.back.len(), 2);
+}
+
+#[test]
+fn an_invalid_query_keeps_the_last_valid_result() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")));
+    let istanbul = s.rounds.items.clone();
+    assert_eq!(istanbul.len(), 2);
+    run(&mut s, typed(" nosuchfield:x"));
+    assert!(s.filter.error.is_some(), "the error is shown");
+    assert_eq!(s.rounds.items, istanbul, "the last valid result stays");
+    run(&mut s, [Action::Confirm]);
+    assert!(!s.filter.editing);
+    assert_eq!(s.filter.applied, "venue:istanbul");
+    assert!(s.status.as_ref().is_some_and(|st| st.error));
+}
+
+#[test]
+fn escape_restores_the_filter_from_before_the_edit() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("riyadh")).chain([Action::Confirm]));
+    let riyadh = s.rounds.items.len();
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed(" date:2025-02")));
+    assert!(s.rounds.items.len() < riyadh);
+    run(&mut s, [Action::Cancel]);
+    assert_eq!(s.filter.applied, "riyadh");
+    assert_eq!(s.rounds.items.len(), riyadh);
+}
+
+#[test]
+fn the_selection_survives_filtering_when_still_visible() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("id:2025-04-10")).chain([Action::Confirm]));
+    run(&mut s, [Action::ClearFilter]);
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-04-10-istanbul"));
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("istanbul")));
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-04-10-istanbul"));
+}
+
+#[test]
+fn an_empty_result_clears_the_detail_and_says_how_to_recover() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("zzzz")).chain([Action::Confirm]));
+    assert!(s.rounds.items.is_empty());
+    assert!(s.detail.rows.is_empty());
+    run(&mut s, [Action::Down, Action::Follow, Action::OpenExport]);
+    assert!(matches!(s.overlay, Overlay::None), "no export without a round");
+    run(&mut s, [Action::ClearFilter]);
+    assert_eq!(s.rounds.items.len(), s.lib.data.rounds.len());
+}
+
+#[test]
+fn the_export_dialog_prefills_the_path_and_asks_before_overwriting() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("id:2025-04-10")).chain([Action::Confirm]));
+    run(&mut s, [Action::OpenExport]);
+    let Overlay::Export(d) = &s.overlay else { panic!("dialog open") };
+    assert_eq!(d.path, "2025-04-10-istanbul.md");
+    run(&mut s, [Action::Down]);
+    let Overlay::Export(d) = &s.overlay else { panic!("dialog open") };
+    assert_eq!(d.path, "2025-04-10-istanbul.json", "the extension follows the format");
+    let effects = run(&mut s, [Action::Up, Action::Confirm]);
+    let round = s.rounds.current().expect("a round");
+    let path = PathBuf::from("2025-04-10-istanbul.md");
+    let format = crate::export::Format::Markdown;
+    assert_eq!(effects, vec![Effect::Export { round, format, path: path.clone(), force: false }]);
+    run(&mut s, [Action::ExportExists(path.clone())]);
+    assert_eq!(super::super::update::context(&s), crate::tui::keymap::Context::Confirm);
+    let effects = run(&mut s, [Action::Yes]);
+    assert_eq!(effects, vec![Effect::Export { round, format, path: path.clone(), force: true }]);
+    run(&mut s, [Action::ExportDone(Ok(path))]);
+    assert!(matches!(s.overlay, Overlay::None));
+    assert!(s.status.as_ref().is_some_and(|st| st.text.contains("2025-04-10-istanbul.md") && !st.error));
+}
+
+#[test]
+fn a_failed_export_keeps_the_dialog_open_with_the_reason() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenExport, Action::ExportDone(Err("cannot write x: permission denied".into()))]);
+    let Overlay::Export(d) = &s.overlay else { panic!("dialog stays open") };
+    assert_eq!(d.error.as_deref(), Some("cannot write x: permission denied"));
+    run(&mut s, [Action::Cancel]);
+    assert!(matches!(s.overlay, Overlay::None));
+}
+
+#[test]
+fn picking_a_venue_filters_by_its_city() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenVenues]);
+    let Overlay::Venues(p) = &s.overlay else { panic!("picker open") };
+    let at = p.entries.iter().position(|(c, _)| c == "Istanbul").expect("Istanbul listed");
+    assert_eq!(p.entries[at].1, 2);
+    run(&mut s, std::iter::repeat_n(Action::Down, at).chain([Action::Confirm]));
+    assert_eq!(s.rounds.items.len(), 2);
+    assert!(s.filter.applied.contains("city:"));
+}
+
+#[test]
+fn resizing_to_any_size_keeps_the_state_consistent() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::FocusNext, Action::Bottom]);
+    for (w, h) in [(1, 1), (60, 15), (59, 14), (200, 50), (60, 20), (0, 0), (100, 30)] {
+        run(&mut s, [Action::Resize(w, h), Action::Down, Action::PageUp]);
+        assert!(s.detail.cursor < s.detail.rows.len().max(1));
+    }
+}
+
+#[test]
+fn sorting_cycles_and_keeps_the_selection() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::Down, Action::Down]);
+    let before = selected_round(&s);
+    run(&mut s, [Action::CycleSort]);
+    assert_eq!(s.sort, crate::query::Sort::DateDesc);
+    assert_eq!(selected_round(&s), before);
+    let first = s.rounds.items[0];
+    assert_eq!(s.lib.data.rounds[first].id, "2025-08-15-alaska", "latest first");
+}
+
+#[test]
+fn quitting_from_any_context() {
+    for opening in [Action::OpenFilter, Action::ToggleHelp, Action::OpenVenues, Action::OpenExport] {
+        let mut s = state(100, 30);
+        run(&mut s, [opening, Action::Quit]);
+        assert!(s.quit);
+    }
+}

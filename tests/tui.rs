@@ -1,0 +1,175 @@
+//! End-to-end: the real binary in a pseudo-terminal, its screen parsed by vt100. Each step
+//! waits for the expected text with a deadline instead of sleeping a fixed time.
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(20);
+const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(30).unwrap();
+const COLS: std::num::NonZeroU16 = std::num::NonZeroU16::new(100).unwrap();
+
+struct App {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    dir: tempfile::TempDir,
+}
+
+impl App {
+    fn start(args: &[&str]) -> App {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pty = native_pty_system()
+            .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_talks"));
+        cmd.args(args);
+        cmd.cwd(dir.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pty.slave.spawn_command(cmd).expect("spawn talks");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("pty reader");
+        let writer = pty.master.take_writer().expect("pty writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let _master = pty.master; // keep the pty open while reading
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = feed.lock() {
+                    parser.process(&buf[..n]);
+                }
+            }
+        });
+        App { screen, writer, child, dir }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().map(|p| p.screen().contents()).unwrap_or_default()
+    }
+
+    fn alternate(&self) -> bool {
+        self.screen.lock().map(|p| p.screen().alternate_screen()).unwrap_or(false)
+    }
+
+    /// Waits until the screen satisfies `check`, or fails with the screen.
+    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.contents();
+            if check(&screen) {
+                return;
+            }
+            assert!(start.elapsed() < DEADLINE, "timed out waiting for {what}; screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_text(&self, text: &str) {
+        self.wait_for(text, |s| s.contains(text));
+    }
+
+    fn keys(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status;
+            }
+            assert!(start.elapsed() < DEADLINE, "talks did not exit; screen:\n{}", self.contents());
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn starts_on_the_rounds_and_quits_cleanly() {
+    let mut app = App::start(&[]);
+    app.wait_text("12 of 12 rounds");
+    app.wait_text("2025-02-18");
+    assert!(app.alternate(), "the app draws on the alternate screen");
+    app.keys("q");
+    let status = app.wait_exit();
+    assert!(status.success(), "{status:?}");
+    app.wait_for("the main screen back", |_| !app.alternate());
+}
+
+#[test]
+fn filtering_by_istanbul_leaves_the_two_istanbul_rounds() {
+    let mut app = App::start(&[]);
+    app.wait_text("12 of 12 rounds");
+    app.keys("/istanbul\r");
+    app.wait_text(" 2 of 12 rounds");
+    let screen = app.contents();
+    assert!(screen.contains("2025-02-27") && screen.contains("2025-04-10"), "{screen}");
+    assert!(!screen.contains("2025-03-24"), "{screen}");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn following_a_delegate_and_coming_back() {
+    let mut app = App::start(&[]);
+    app.wait_text("12 of 12 rounds");
+    app.keys("/id:2025-02-27\r");
+    app.wait_text(" 1 of 12 rounds");
+    // Into the detail, then to the first link: the head of the first delegation.
+    app.keys("\t");
+    app.wait_for("a delegate under the cursor", |s| s.contains("Darchiev"));
+    app.keys("]\r");
+    app.wait_text(" Person ");
+    app.wait_text("Positions");
+    app.keys("\x7f"); // Backspace
+    app.wait_text(" Round ");
+    app.wait_text("Consultations on the diplomatic missions, Istanbul (round 1)");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn exporting_the_selected_round_writes_the_file() {
+    let mut app = App::start(&[]);
+    app.wait_text("12 of 12 rounds");
+    app.keys("/id:2025-04-10\r");
+    app.wait_text(" 1 of 12 rounds");
+    app.keys("e");
+    app.wait_text("2025-04-10-istanbul.md");
+    app.keys("\r");
+    app.wait_text("exported to 2025-04-10-istanbul.md");
+    let written =
+        std::fs::read_to_string(app.dir.path().join("2025-04-10-istanbul.md")).expect("file written");
+    assert!(written.contains("Darchiev") && written.contains("Coulter"), "{written}");
+    // A second export of the same file asks first; n keeps it.
+    app.keys("e\r");
+    app.wait_text("Overwrite it?");
+    app.keys("n\x1b");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut app = App::start(&[]);
+    app.wait_text("12 of 12 rounds");
+    let pid = app.child.process_id().expect("pid");
+    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
+    assert!(killed.success());
+    let status = app.wait_exit();
+    assert!(status.success(), "a signal is a clean exit: {status:?}");
+    app.wait_for("the main screen back", |_| !app.alternate());
+}
