@@ -47,25 +47,66 @@ impl Checked {
     }
 }
 
+/// The steps of opening a dataset, reported to show progress on large files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading,
+    Parsing,
+    Validating,
+    Indexing,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Parsing => "parsing",
+            Stage::Validating => "validating",
+            Stage::Indexing => "indexing",
+        }
+    }
+}
+
 /// Reads, parses and validates the given files, or the embedded dataset when there are none.
 pub fn check(paths: &[PathBuf]) -> Result<Checked, Error> {
+    check_with_progress(paths, &|_| {})
+}
+
+fn check_with_progress(paths: &[PathBuf], progress: &dyn Fn(Stage)) -> Result<Checked, Error> {
+    progress(Stage::Reading);
     let sources = if paths.is_empty() {
         vec![SourceText { name: EMBEDDED_NAME.to_string(), text: EMBEDDED.to_string() }]
     } else {
         paths.iter().map(|p| read_source(p)).collect::<Result<Vec<_>, _>>()?
     };
+    progress(Stage::Parsing);
     let parsed = parse_sources(sources)?;
+    progress(Stage::Validating);
     let problems = validate(&parsed);
     Ok(Checked { parsed, problems })
 }
 
 /// Opens a library for browsing: errors make it fail, warnings are returned to show.
 pub fn open(paths: &[PathBuf]) -> Result<(Library, Vec<Problem>), Error> {
-    let checked = check(paths)?;
+    open_with_progress(paths, &|_| {})
+}
+
+/// Like [`open`], calling `progress` as each stage starts.
+pub fn open_with_progress(
+    paths: &[PathBuf],
+    progress: &dyn Fn(Stage),
+) -> Result<(Library, Vec<Problem>), Error> {
+    let checked = check_with_progress(paths, progress)?;
     if checked.error_count() > 0 {
         return Err(Error::Invalid { problems: checked.problems });
     }
-    Ok((Library::new(checked.parsed.dataset), checked.problems))
+    // The file texts are no longer needed; free them before the indexes are built so the
+    // peak memory is the dataset plus its indexes, not the text as well.
+    let Checked { parsed, problems } = checked;
+    let Parsed { dataset, files, origins } = parsed;
+    drop((files, origins));
+    progress(Stage::Indexing);
+    Ok((Library::new(dataset), problems))
 }
 
 impl Library {

@@ -9,6 +9,7 @@ pub mod action;
 pub mod content;
 pub mod keymap;
 pub mod layout;
+mod load;
 pub mod state;
 mod terminal;
 pub mod ui;
@@ -32,9 +33,8 @@ pub fn run(data: &[PathBuf]) -> Result<(), Error> {
                 .into(),
         ));
     }
-    let (library, _warnings) = crate::dataset::open(data)?;
-    let term_err = |e: std::io::Error| Error::Terminal(e.to_string());
     let mut guard = terminal::Guard::enter().map_err(term_err)?;
+    let Some(library) = load::in_background(&mut guard, data)? else { return Ok(()) };
     let size = guard.terminal.size().map_err(term_err)?;
     let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
     while !state.quit && !guard.stopped() {
@@ -52,6 +52,10 @@ pub fn run(data: &[PathBuf]) -> Result<(), Error> {
     }
     drop(guard);
     Ok(())
+}
+
+pub(crate) fn term_err(e: std::io::Error) -> Error {
+    Error::Terminal(e.to_string())
 }
 
 /// `NO_COLOR` set to anything non-empty turns colour off (https://no-color.org).

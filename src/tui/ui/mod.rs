@@ -7,6 +7,7 @@ mod footer;
 mod header;
 mod help;
 mod list;
+pub mod loading;
 pub mod theme;
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
