@@ -7,7 +7,16 @@ use crate::Error;
 use std::path::PathBuf;
 
 pub fn run(files: &[PathBuf], out: &mut Output) -> Result<(), Error> {
-    let checked = dataset::check(files)?;
+    let checked = match dataset::check(files) {
+        Ok(checked) => checked,
+        // Like validation problems, the report starts with `file:line:col:` so that editors
+        // can jump to it; `main` then prints only the one-line verdict.
+        Err(Error::Parse(report)) => {
+            eprintln!("{}", sanitize(&report));
+            return Err(Error::Checked { errors: 1 });
+        }
+        Err(err) => return Err(err),
+    };
     for problem in &checked.problems {
         eprintln!("{}", sanitize(&problem.to_string()));
     }

@@ -60,8 +60,11 @@ pub(crate) fn byte_offset(text: &str, line: usize, column: usize) -> usize {
 /// `file:line:col: message` followed by the offending line with a marker under it.
 pub(crate) fn render_parse_error(source: &SourceText, err: &ron::error::SpannedError) -> String {
     let (line, col) = (err.span.start.line, err.span.start.col);
-    let message = err.code.to_string();
     let start = byte_offset(&source.text, line, col);
+    let message = match hint(&source.text, start, &err.code) {
+        Some(fix) => format!("{}; {fix}", err.code),
+        None => err.code.to_string(),
+    };
     let end_guess = byte_offset(&source.text, err.span.end.line, err.span.end.col);
     let end = if end_guess > start { end_guess } else { next_char_end(&source.text, start) };
     let mut out = format!("{}:{line}:{col}: error: {message}\n", source.name);
@@ -76,6 +79,58 @@ pub(crate) fn render_parse_error(source: &SourceText, err: &ron::error::SpannedE
     }
     out.truncate(out.trim_end().len());
     out
+}
+
+/// What to do about the errors whose RON message names no fix.
+fn hint(text: &str, start: usize, code: &ron::Error) -> Option<String> {
+    if matches!(code, ron::Error::Eof) {
+        return Some("the file ends before every `(` and `[` is closed; add the missing bracket".into());
+    }
+    let before = text.get(..start)?;
+    if let Some(fix) = unclosed_string(before) {
+        return Some(fix);
+    }
+    if matches!(code, ron::Error::ExpectedComma) {
+        let (line, column) = line_col(before.trim_end());
+        return Some(format!(
+            "values are separated by `,`: add one after line {line}, column {column}, or remove the stray text here"
+        ));
+    }
+    // A date string chrono rejects (`"2025-02-30"`): RON only relays chrono's terse message.
+    if matches!(code, ron::Error::Message(_)) && before.ends_with('"') {
+        let rest = text.get(start..)?;
+        let value = &rest[..rest.find('"')?];
+        if !value.is_empty() && value.chars().all(|c| c.is_ascii_digit() || c == '-') {
+            return Some(format!("`{value}` is not a real date; write an existing day as YYYY-MM-DD"));
+        }
+    }
+    None
+}
+
+/// An error just after a string that spans lines: most likely its closing quote is missing
+/// and the string swallowed the text up to the next quote.
+fn unclosed_string(before: &str) -> Option<String> {
+    let closing = before.strip_suffix('"')?;
+    // An odd number of quotes up to here means this one opens a string rather than closes it.
+    let quotes = before.match_indices('"').filter(|&(i, _)| !before[..i].ends_with('\\')).count();
+    if quotes % 2 == 1 {
+        return None;
+    }
+    let opening = closing.rfind('"')?;
+    if !closing[opening..].contains('\n') {
+        return None;
+    }
+    let (line, column) = line_col(&before[..=opening]);
+    Some(format!(
+        "the string opened at line {line}, column {column} runs over several lines; is its closing `\"` missing?"
+    ))
+}
+
+/// The 1-based line and column (in characters) of the last character of `prefix`.
+fn line_col(prefix: &str) -> (usize, usize) {
+    let line = prefix.matches('\n').count() + 1;
+    let line_start = prefix.rfind('\n').map_or(0, |i| i + 1);
+    (line, prefix[line_start..].chars().count().max(1))
 }
 
 fn next_char_end(text: &str, start: usize) -> usize {
@@ -97,5 +152,42 @@ mod tests {
     #[test]
     fn offsets_past_the_end_are_clamped() {
         assert_eq!(byte_offset("ab", 5, 1), 2);
+    }
+
+    #[test]
+    fn an_opening_quote_is_not_taken_for_an_unclosed_string() {
+        let text = "a: \"x\",\nb: Day(\"2025-02-30\")";
+        let start = text.find("2025").unwrap_or(0);
+        let fix = hint(text, start, &ron::Error::Message("input is out of range".into()));
+        assert_eq!(
+            fix.as_deref(),
+            Some("`2025-02-30` is not a real date; write an existing day as YYYY-MM-DD")
+        );
+    }
+
+    #[test]
+    fn a_string_running_over_lines_before_the_error_is_named() {
+        let text = "a: \"x,\nb: \"y\"";
+        let start = text.find('y').unwrap_or(0);
+        let fix = hint(text, start, &ron::Error::ExpectedComma);
+        assert_eq!(
+            fix.as_deref(),
+            Some(
+                "the string opened at line 1, column 4 runs over several lines; is its closing `\"` missing?"
+            )
+        );
+    }
+
+    #[test]
+    fn escaped_quotes_do_not_count() {
+        let text = "a: \"say \\\"hi\\\"\" x";
+        let start = text.find('x').unwrap_or(0);
+        let fix = hint(text, start, &ron::Error::ExpectedComma);
+        assert_eq!(
+            fix.as_deref(),
+            Some(
+                "values are separated by `,`: add one after line 1, column 15, or remove the stray text here"
+            )
+        );
     }
 }

@@ -79,6 +79,17 @@ impl<'a> Locator<'a> {
         self.find_after(anchor, &format!("{last}:"))
     }
 
+    /// The first `field: []` at or after an anchor, else the first `field:`.
+    pub fn empty_list_after(&self, anchor: Anchor, field: &str) -> Anchor {
+        let last = field.rsplit('.').next().unwrap_or(field);
+        let found = self.find_after(anchor, &format!("{last}: []"));
+        if found.offset == anchor.offset {
+            self.field_after(anchor, field)
+        } else {
+            found
+        }
+    }
+
     fn find_after(&self, anchor: Anchor, pattern: &str) -> Anchor {
         let Some(source) = self.files.get(anchor.file) else { return anchor };
         // Stay inside the entity: stop at the next `id:` of the same nesting is not known,
