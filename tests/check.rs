@@ -344,7 +344,6 @@ fn no_fixture_makes_talks_panic() {
 }
 
 #[test]
-#[ignore = "enable when data/russia-us-2025.ron is curated"]
 fn shipped_dataset_is_valid_and_has_the_istanbul_heads() {
     let checked = talks::dataset::check(&[]).expect("the built-in dataset parses");
     let errors: Vec<String> = checked
@@ -364,4 +363,28 @@ fn shipped_dataset_is_valid_and_has_the_istanbul_heads() {
     let heads: Vec<&str> = round.delegations.iter().filter_map(|d| d.head.as_deref()).collect();
     assert!(heads.contains(&"darchiev"), "{heads:?}");
     assert!(heads.contains(&"coulter"), "{heads:?}");
+    // Every event of the fact sheet is there, with the statuses it gives.
+    let data = &checked.parsed.dataset;
+    let status = |id: &str| data.rounds.iter().find(|r| r.id == id).map(|r| r.status);
+    for id in [
+        "2025-02-12-trump-putin-call",
+        "2025-02-15-lavrov-rubio-call",
+        "2025-02-18-riyadh",
+        "2025-02-27-istanbul",
+        "2025-03-11-jeddah",
+        "2025-03-18-trump-putin-call",
+        "2025-03-23-riyadh-ukraine",
+        "2025-03-24-riyadh",
+        "2025-03-25-riyadh-ukraine",
+        "2025-04-10-istanbul",
+        "2025-08-15-alaska",
+    ] {
+        assert_eq!(status(id), Some(talks::model::Status::Held), "{id}");
+    }
+    assert_eq!(status("2025-06-moscow-cancelled"), Some(talks::model::Status::Cancelled));
+    // The French forms users search for are kept as aliases.
+    let aliases: Vec<&str> = data.people.iter().flat_map(|p| p.aliases.iter().map(String::as_str)).collect();
+    for french in ["Sergueï Lavrov", "Aleksandr Darchiev", "Iouri Ouchakov", "Vladimir Poutine"] {
+        assert!(aliases.contains(&french), "{french}");
+    }
 }
