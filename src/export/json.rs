@@ -1,0 +1,308 @@
+//! The JSON document shared by `talks export --format json` and `talks list --format json`,
+//! schema version 1 (documented in `src/export/SCHEMA.md`).
+//!
+//! The shape is a set of `Serialize` structs rather than maps so that keys always come in
+//! the same, documented order. Ids are resolved to `{id, name}` pairs and every source a
+//! round cites is listed in full in that round, so a consumer needs no other file. Values
+//! of the controlled vocabularies are written as lower snake-case identifiers.
+
+use super::common::{cited, source};
+use crate::dataset::Library;
+use crate::model::{self, Confidence, DurationQualifier, Round};
+use crate::Error;
+use serde::Serialize;
+
+/// Bumped whenever a key is renamed or removed or its meaning changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub schema_version: u32,
+    pub dataset: DatasetInfo,
+    pub rounds: Vec<RoundOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DatasetInfo {
+    pub title: String,
+    pub version: String,
+    pub curated_on: String,
+}
+
+/// An id with its display name (the id again when it names nothing in the dataset).
+#[derive(Debug, Serialize)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoundOut {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub format: String,
+    pub track: Named,
+    pub date: DateOut,
+    pub venue: Option<VenueOut>,
+    pub duration: Option<DurationOut>,
+    pub hosts: Vec<MemberOut>,
+    pub delegations: Vec<DelegationOut>,
+    pub agenda: Vec<AgendaOut>,
+    pub notes: Vec<NoteOut>,
+    /// The sources for the round as a whole (that it happened, when and where), by id.
+    pub round_sources: Vec<String>,
+    /// Every source cited anywhere in the round, in order of first citation.
+    pub sources: Vec<SourceOut>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DateOut {
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub precision: &'static str,
+    pub approximate: bool,
+    pub label: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VenueOut {
+    pub id: String,
+    pub place: Option<String>,
+    pub city: String,
+    pub country: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DurationOut {
+    pub label: String,
+    pub min_minutes: u32,
+    pub max_minutes: Option<u32>,
+    pub qualifier: String,
+    pub confidence: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MemberOut {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub confidence: String,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DelegationOut {
+    pub party: Named,
+    pub head: Option<Named>,
+    pub members: Vec<MemberOut>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AgendaOut {
+    pub topic: Named,
+    pub summary: String,
+    pub raised_by: Option<Named>,
+    pub outcome: String,
+    pub confidence: String,
+    pub statements: Vec<StatementOut>,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StatementOut {
+    pub party: Named,
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NoteOut {
+    pub text: String,
+    pub confidence: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceOut {
+    pub id: String,
+    pub title: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub language: Option<String>,
+}
+
+/// The document for the rounds at the given indices, in that order; indices past the end
+/// are left out.
+pub fn document(lib: &Library, rounds: &[usize]) -> Document {
+    let d = &lib.data;
+    Document {
+        schema_version: SCHEMA_VERSION,
+        dataset: DatasetInfo {
+            title: d.title.clone(),
+            version: d.version.clone(),
+            curated_on: d.curated_on.format("%Y-%m-%d").to_string(),
+        },
+        rounds: rounds.iter().filter_map(|&i| d.rounds.get(i)).map(|r| round(lib, r)).collect(),
+    }
+}
+
+pub(super) fn render(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
+    let mut text = serde_json::to_string_pretty(&document(lib, rounds))
+        .map_err(|e| Error::Write(format!("cannot write the export as JSON: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// `WorkingLevel` → `working_level`: stable identifiers that do not change with labels.
+fn ident(as_str: &str) -> String {
+    let mut out = String::with_capacity(as_str.len() + 4);
+    for (i, c) in as_str.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+fn confidence(c: Confidence) -> String {
+    ident(c.as_str())
+}
+
+fn qualifier(q: DurationQualifier) -> &'static str {
+    match q {
+        DurationQualifier::Exact => "exact",
+        DurationQualifier::About => "about",
+        DurationQualifier::MoreThan => "more_than",
+    }
+}
+
+fn named(id: &str, name: &str) -> Named {
+    Named { id: id.to_string(), name: name.to_string() }
+}
+
+fn party(lib: &Library, id: &str) -> Named {
+    named(id, lib.party_name(id))
+}
+
+fn member(lib: &Library, m: &model::Member) -> MemberOut {
+    MemberOut {
+        id: m.person.clone(),
+        name: lib.person_name(&m.person).to_string(),
+        role: m.role.clone(),
+        confidence: confidence(m.confidence),
+        note: m.note.clone(),
+        sources: m.sources.clone(),
+    }
+}
+
+fn round(lib: &Library, r: &Round) -> RoundOut {
+    let interval = r.date.interval();
+    let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+    RoundOut {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        status: ident(r.status.as_str()),
+        format: ident(r.format.as_str()),
+        track: named(&r.track, lib.track_name(&r.track)),
+        date: DateOut {
+            start: interval.map(|i| day(i.start)),
+            end: interval.map(|i| day(i.end)),
+            precision: r.date.precision(),
+            approximate: r.date_approximate,
+            label: r.date.to_string(),
+        },
+        venue: r.venue.as_deref().map(|id| venue(lib, id)),
+        duration: r.duration.as_ref().map(|d| DurationOut {
+            label: d.label(),
+            min_minutes: d.min_minutes,
+            max_minutes: d.max_minutes,
+            qualifier: qualifier(d.qualifier).to_string(),
+            confidence: confidence(d.confidence),
+            sources: d.sources.clone(),
+        }),
+        hosts: r.hosts.iter().map(|m| member(lib, m)).collect(),
+        delegations: r
+            .delegations
+            .iter()
+            .map(|d| DelegationOut {
+                party: party(lib, &d.party),
+                head: d.head.as_deref().map(|h| named(h, lib.person_name(h))),
+                members: d.members.iter().map(|m| member(lib, m)).collect(),
+                note: d.note.clone(),
+            })
+            .collect(),
+        agenda: r
+            .agenda
+            .iter()
+            .map(|a| AgendaOut {
+                topic: named(&a.topic, lib.topic_name(&a.topic)),
+                summary: a.summary.clone(),
+                raised_by: a.raised_by.as_deref().map(|p| party(lib, p)),
+                outcome: ident(a.outcome.as_str()),
+                confidence: confidence(a.confidence),
+                statements: a
+                    .statements
+                    .iter()
+                    .map(|s| StatementOut {
+                        party: party(lib, &s.party),
+                        text: s.text.clone(),
+                        sources: s.sources.clone(),
+                    })
+                    .collect(),
+                sources: a.sources.clone(),
+            })
+            .collect(),
+        notes: r
+            .notes
+            .iter()
+            .map(|n| NoteOut {
+                text: n.text.clone(),
+                confidence: confidence(n.confidence),
+                sources: n.sources.clone(),
+            })
+            .collect(),
+        round_sources: r.sources.clone(),
+        sources: cited(r).into_iter().map(|id| source_out(lib, id)).collect(),
+    }
+}
+
+/// A venue id resolved; an unknown id (which validation rejects) keeps the id as the city
+/// rather than pretending the round was a call.
+fn venue(lib: &Library, id: &str) -> VenueOut {
+    match lib.venue(id) {
+        Some(v) => VenueOut {
+            id: v.id.clone(),
+            place: v.place.clone(),
+            city: v.city.clone(),
+            country: v.country.clone(),
+        },
+        None => VenueOut { id: id.to_string(), place: None, city: id.to_string(), country: String::new() },
+    }
+}
+
+fn source_out(lib: &Library, id: &str) -> SourceOut {
+    match source(lib, id) {
+        Some(s) => SourceOut {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            url: Some(s.url.clone()),
+            outlet: s.outlet.clone(),
+            published: s.published.map(|p| p.format("%Y-%m-%d").to_string()),
+            language: Some(s.language.clone()),
+        },
+        None => SourceOut {
+            id: id.to_string(),
+            title: id.to_string(),
+            url: None,
+            outlet: None,
+            published: None,
+            language: None,
+        },
+    }
+}
