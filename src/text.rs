@@ -45,10 +45,17 @@ pub fn sanitize_line(text: &str) -> Cow<'_, str> {
 }
 
 fn sanitize_with(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_unsafe(c, keep_newlines)) {
+    let bad = |i: usize, c: char| is_unsafe(c, keep_newlines) && !crlf(text, i, c, keep_newlines);
+    if !text.char_indices().any(|(i, c)| bad(i, c)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| if is_unsafe(c, keep_newlines) { '\u{fffd}' } else { c }).collect())
+    Cow::Owned(text.char_indices().map(|(i, c)| if bad(i, c) { '\u{fffd}' } else { c }).collect())
+}
+
+/// A carriage return that ends a CRLF line (CSV and iCalendar use them) is harmless; a lone
+/// one could overwrite what the terminal already shows.
+fn crlf(text: &str, at: usize, c: char, keep_newlines: bool) -> bool {
+    keep_newlines && c == '\r' && text.as_bytes().get(at + 1) == Some(&b'\n')
 }
 
 #[cfg(test)]
@@ -75,5 +82,7 @@ mod tests {
         assert!(clean.starts_with('a') && clean.ends_with('d'));
         assert_eq!(sanitize("plain\ttext\n"), "plain\ttext\n");
         assert_eq!(sanitize_line("two\nlines"), "two lines");
+        assert_eq!(sanitize("a,b\r\nc\r\n"), "a,b\r\nc\r\n");
+        assert_eq!(sanitize("over\rwrite"), "over\u{fffd}write");
     }
 }

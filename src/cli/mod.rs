@@ -1,13 +1,18 @@
 //! The command line: clap definitions and the non-interactive commands.
 //!
 //! Each command writes its result to stdout and its diagnostics to stderr, and returns an
-//! [`Error`] for `main` to turn into an exit code. Nothing here draws a screen.
+//! [`Error`] for `main` to turn into an exit code. Nothing here draws a screen. Clap's value
+//! enums convert into the domain's with small `From` impls, so the domain never sees clap.
 
 mod check;
+mod export;
+mod list;
 mod out;
+mod show;
+mod table;
 
 use crate::Error;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use out::Output;
@@ -34,6 +39,118 @@ pub enum Command {
         /// Files to check together, as `--data` would merge them.
         files: Vec<PathBuf>,
     },
+    /// List the rounds matching a query, e.g. `talks list venue:istanbul date:2025`.
+    List(ListArgs),
+    /// Show one round in full (an id or an unambiguous prefix, e.g. `2025-04-10`).
+    Show(ShowArgs),
+    /// Export rounds to Markdown, JSON, RON, CSV or iCalendar.
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Query terms (all must match): words, field:value, -negation, "quoted phrases".
+    /// Fields: venue city country date from to party person topic track status format id.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Order of the rounds.
+    #[arg(long, value_enum, default_value_t = SortArg::Date)]
+    pub sort: SortArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Only rounds ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); same as `from:`.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only rounds starting on or before this date; same as `to:`.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only rounds at this venue (place, city or country); same as `venue:`.
+    #[arg(long, value_name = "NAME")]
+    pub venue: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The round's id, or an unambiguous prefix of it.
+    pub round: String,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Round ids (or unambiguous prefixes).
+    #[arg(value_name = "ROUND")]
+    pub rounds: Vec<String>,
+    /// Also export every round matching this query.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Output file; `-` or none writes to standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Date,
+    #[value(name = "-date")]
+    DateDesc,
+    Venue,
+    Title,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+    Ron,
+    Csv,
+    Ics,
+}
+
+impl From<SortArg> for crate::query::Sort {
+    fn from(s: SortArg) -> Self {
+        use crate::query::Sort;
+        match s {
+            SortArg::Date => Sort::Date,
+            SortArg::DateDesc => Sort::DateDesc,
+            SortArg::Venue => Sort::Venue,
+            SortArg::Title => Sort::Title,
+        }
+    }
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        use crate::export::Format;
+        match f {
+            ExportFormat::Markdown => Format::Markdown,
+            ExportFormat::Json => Format::Json,
+            ExportFormat::Ron => Format::Ron,
+            ExportFormat::Csv => Format::Csv,
+            ExportFormat::Ics => Format::Ics,
+        }
+    }
 }
 
 /// Runs a non-interactive command.
@@ -44,5 +161,13 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
             let files = if files.is_empty() { data.to_vec() } else { files };
             check::run(&files, &mut out)
         }
+        Command::List(args) => list::run(&open(data)?, &args, &mut out),
+        Command::Show(args) => show::run(&open(data)?, &args, &mut out),
+        Command::Export(args) => export::run(&open(data)?, &args, &mut out),
     }
+}
+
+/// Loads the datasets for a command; warnings are for `talks check`, not for every listing.
+fn open(data: &[PathBuf]) -> Result<crate::dataset::Library, Error> {
+    crate::dataset::open(data).map(|(lib, _warnings)| lib)
 }

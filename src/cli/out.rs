@@ -1,8 +1,9 @@
 //! Where command output goes: stdout, knowing whether it is a terminal.
 //!
-//! A closed pipe (`talks list | head`) ends the output quietly instead of failing, as
-//! command-line users expect.
+//! Text bound for a terminal is sanitised here, once, so no command can forget it; a closed
+//! pipe (`talks list | head`) ends the output quietly instead of failing.
 
+use crate::text::sanitize;
 use std::io::{self, IsTerminal, Write};
 
 pub struct Output {
@@ -18,17 +19,27 @@ impl Output {
         Output { inner: Box::new(stdout.lock()), is_terminal, closed: false }
     }
 
-    /// An in-memory sink, for tests.
-    pub fn buffer(sink: Box<dyn Write>) -> Self {
-        Output { inner: sink, is_terminal: false, closed: false }
+    /// Writes text meant for people; control characters are replaced when it reaches a
+    /// terminal.
+    pub fn text(&mut self, text: &str) -> Result<(), crate::Error> {
+        if self.is_terminal {
+            let clean = sanitize(text);
+            self.bytes(clean.as_bytes())
+        } else {
+            self.bytes(text.as_bytes())
+        }
     }
 
-    /// Writes text; after the reader has gone away, further writes are dropped.
+    /// Writes text that must stay byte-exact (JSON escapes controls itself; RON must round-trip).
     pub fn write_str(&mut self, text: &str) -> Result<(), crate::Error> {
+        self.bytes(text.as_bytes())
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) -> Result<(), crate::Error> {
         if self.closed {
             return Ok(());
         }
-        match self.inner.write_all(text.as_bytes()).and_then(|_| self.inner.flush()) {
+        match self.inner.write_all(bytes).and_then(|_| self.inner.flush()) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.closed = true;
