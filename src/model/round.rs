@@ -149,7 +149,7 @@ impl Duration {
 }
 
 fn minutes_amount(minutes: u32, unit: bool) -> String {
-    let (value, suffix) = if minutes % 60 == 0 {
+    let (value, suffix) = if minutes.is_multiple_of(60) {
         ((minutes / 60).to_string(), " h")
     } else if minutes > 120 {
         (format!("{}h{:02}", minutes / 60, minutes % 60), "")

@@ -92,6 +92,8 @@ vocabulary! {
     }
 }
 
+// The macro cannot place `#[default]` on one variant, so this is written by hand.
+#[allow(clippy::derivable_impls)]
 impl Default for Confidence {
     fn default() -> Self {
         Confidence::Confirmed
