@@ -3,7 +3,7 @@
 //!
 //! Everything a keystroke needs is here, so filtering never folds or looks up text again.
 
-use crate::model::{Dataset, Interval, Round};
+use crate::model::{Dataset, Format, Interval, Round, Status};
 use crate::text::fold;
 use std::collections::HashMap;
 
@@ -23,6 +23,11 @@ pub struct Index {
     pub rounds: Vec<RoundKeys>,
     /// Round indices in chronological order (earliest first, then by id).
     pub chronological: Vec<usize>,
+    /// Round indices by `venue_sort` (calls last), then chronologically; precomputed so a
+    /// query sorted by venue walks it instead of sorting strings on every keystroke.
+    pub by_venue: Vec<usize>,
+    /// Round indices by `title_sort`, then chronologically.
+    pub by_title: Vec<usize>,
     /// Per person: the rounds they attended, in date order.
     pub attendance: Vec<Vec<Attendance>>,
     /// Per topic: the agenda items on it, in date order.
@@ -55,6 +60,10 @@ pub struct TopicMention {
 pub struct RoundKeys {
     /// `None` only for a date validation rejects.
     pub interval: Option<Interval>,
+    /// Copied here so a query sees everything it tests in one place. `None` only in keys
+    /// built by hand (`RoundKeys::default()`); the index always sets them.
+    pub status: Option<Status>,
+    pub format: Option<Format>,
     pub id: String,
     /// Everything a free word may match.
     pub text: String,
@@ -113,6 +122,11 @@ impl Index {
         for &r in &order {
             index.record_round(data, r);
         }
+        // Stable sorts of the chronological order, so ties stay in date order.
+        index.by_venue = order.clone();
+        index.by_venue.sort_by(|&a, &b| index.rounds[a].venue_sort.cmp(&index.rounds[b].venue_sort));
+        index.by_title = order.clone();
+        index.by_title.sort_by(|&a, &b| index.rounds[a].title_sort.cmp(&index.rounds[b].title_sort));
         index.chronological = order;
         index
     }
@@ -156,7 +170,13 @@ impl Index {
     }
 
     fn round_keys(&self, data: &Dataset, r: &Round, topic_keys: &[String]) -> RoundKeys {
-        let mut k = RoundKeys { interval: r.date.interval(), id: fold(&r.id), ..RoundKeys::default() };
+        let mut k = RoundKeys {
+            interval: r.date.interval(),
+            status: Some(r.status),
+            format: Some(r.format),
+            id: fold(&r.id),
+            ..RoundKeys::default()
+        };
         let venue = r.venue.as_ref().and_then(|v| self.venue_by_id.get(v)).map(|&i| &data.venues[i]);
         if let Some(v) = venue {
             push_all(

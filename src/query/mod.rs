@@ -1,61 +1,86 @@
-//! TEMPORARY stub of the query API so the TUI compiles; replaced by the real module on merge.
-use crate::dataset::{Library, RoundKeys};
+//! The query language shared by the command line and the TUI: parsing, evaluation, sorting.
+//!
+//! A query is a list of terms that must all match: free words (substrings of everything
+//! searchable about a round), `field:value` terms (a comma inside one field means OR), `-`
+//! to negate a term and double quotes to keep a phrase together. The user documentation is
+//! `src/query/QUERY.md`.
+//!
+//! Text is folded (case and accents) once when a query is parsed; rounds were folded once
+//! at load into `dataset::RoundKeys`, so testing a round is allocation-free comparisons and
+//! substring scans, cheapest terms first.
+//!
+//! Dates are intervals of days and a date term matches when the round's interval overlaps
+//! the one asked for: a month-precision round matches any day of its month. Rounds whose
+//! date is approximate (`date_approximate`) match on their nominal interval, not a widened
+//! one, so `date:2025-06` finds "around June" but `date:2025-07` does not.
+//!
+//! Map: `lex` splits text into terms, `term` reads one term and tests it, `date` reads date
+//! values, `filter` runs a query over a library, `sort` orders results, `narrow` tells when
+//! live filtering may reuse the previous result, `resolve` finds the round a user names.
+//! Presentation (highlighting, messages on screen) is left to the callers.
 
-#[derive(Debug, thiserror::Error)]
-#[error("query error: {0}")]
-pub struct QueryError(pub String);
+mod date;
+mod error;
+mod filter;
+mod lex;
+mod narrow;
+mod resolve;
+mod sort;
+mod term;
 
-#[derive(Debug, Clone, Default)]
-pub struct Query(Vec<String>);
+#[cfg(test)]
+mod fixture;
+#[cfg(test)]
+mod tests;
+
+pub use error::QueryError;
+pub use filter::{filter, filter_within};
+pub use narrow::narrows;
+pub use resolve::resolve_round;
+pub use sort::Sort;
+
+use crate::dataset::RoundKeys;
+use term::Term;
+
+/// A parsed query: terms that must all match, cheapest first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    terms: Vec<Term>,
+}
 
 impl Query {
+    /// Parses query text; `""` (or only spaces) is the empty query, which matches every round.
     pub fn parse(text: &str) -> Result<Query, QueryError> {
-        if text.contains("bad:") {
-            return Err(QueryError(text.into()));
-        }
-        Ok(Query(text.split_whitespace().map(crate::text::fold).collect()))
+        let terms = lex::split(text)?.iter().map(Term::parse).collect::<Result<Vec<_>, _>>()?;
+        Ok(Query::from_terms(terms))
     }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn matches(&self, keys: &RoundKeys) -> bool {
-        self.0.iter().all(|w| keys.text.contains(w.as_str()))
-    }
-}
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Sort {
-    #[default]
-    Date,
-    DateDesc,
-    Venue,
-    Title,
-}
-impl Sort {
-    pub const ALL: &[Sort] = &[Sort::Date, Sort::DateDesc, Sort::Venue, Sort::Title];
-    pub fn label(self) -> &'static str {
-        match self {
-            Sort::Date => "date",
-            Sort::DateDesc => "-date",
-            Sort::Venue => "venue",
-            Sort::Title => "title",
-        }
+    /// Parses command-line words. Each word is parsed as query text, so a word is one term
+    /// unless it has spaces outside quotes (`'topic:"direct flights"'` is one term,
+    /// `'direct flights'` two).
+    pub fn parse_args(args: &[String]) -> Result<Query, QueryError> {
+        args.iter().try_fold(Query::default(), |query, arg| Ok(query.and(Query::parse(arg)?)))
     }
-    pub fn next(self) -> Sort {
-        match self {
-            Sort::Date => Sort::DateDesc,
-            Sort::DateDesc => Sort::Venue,
-            Sort::Venue => Sort::Title,
-            Sort::Title => Sort::Date,
-        }
+
+    /// True when the query has no terms and so matches every round.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
     }
-}
-pub fn filter(lib: &Library, query: &Query, _sort: Sort) -> Vec<usize> {
-    lib.index.chronological.iter().copied().filter(|&i| query.matches(&lib.index.rounds[i])).collect()
-}
-pub fn filter_within(lib: &Library, query: &Query, c: &[usize], _sort: Sort) -> Vec<usize> {
-    c.iter().copied().filter(|&i| query.matches(&lib.index.rounds[i])).collect()
-}
-pub fn narrows(old: &str, new: &str) -> bool {
-    new.starts_with(old)
+
+    /// True when the round with these keys satisfies every term.
+    pub fn matches(&self, keys: &RoundKeys) -> bool {
+        self.terms.iter().all(|t| t.matches(keys))
+    }
+
+    /// Both queries at once (rounds must match the terms of each).
+    pub fn and(mut self, other: Query) -> Query {
+        self.terms.extend(other.terms);
+        Query::from_terms(self.terms)
+    }
+
+    fn from_terms(mut terms: Vec<Term>) -> Query {
+        // Stable, so terms of equal cost keep the order the user typed them in.
+        terms.sort_by_key(Term::cost);
+        Query { terms }
+    }
 }

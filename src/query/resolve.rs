@@ -1,0 +1,60 @@
+//! Finding the round a user names on the command line: its id, or enough of it.
+//!
+//! Exact ids win, then a case- and accent-insensitive exact id, then a unique prefix. When
+//! nothing fits, the message suggests the nearest ids; when several fit, it lists them.
+
+use crate::dataset::Library;
+use crate::text::fold;
+use crate::Error;
+
+/// How many ids an ambiguity message lists before summarising the rest.
+const LISTED: usize = 8;
+
+/// The index of the round `given` names.
+pub fn resolve_round(lib: &Library, given: &str) -> Result<usize, Error> {
+    if let Some(&i) = lib.index.round_by_id.get(given) {
+        return Ok(i);
+    }
+    let wanted = fold(given.trim());
+    if wanted.is_empty() {
+        return Err(Error::Round("no round id given; give an id or the start of one".into()));
+    }
+    let keys = &lib.index.rounds;
+    // In chronological order, so an ambiguity lists the candidates as a timeline.
+    let order = &lib.index.chronological;
+    let exact: Vec<usize> = order.iter().copied().filter(|&i| keys[i].id == wanted).collect();
+    if let [only] = exact[..] {
+        return Ok(only);
+    }
+    let found: Vec<usize> = order.iter().copied().filter(|&i| keys[i].id.starts_with(&wanted)).collect();
+    match found[..] {
+        [only] => Ok(only),
+        [] => Err(Error::Round(not_found(lib, given, &wanted))),
+        _ => Err(Error::Round(ambiguous(lib, given, &found))),
+    }
+}
+
+fn not_found(lib: &Library, given: &str, wanted: &str) -> String {
+    let mut near: Vec<(f64, &str)> = lib
+        .data
+        .rounds
+        .iter()
+        .zip(&lib.index.rounds)
+        .map(|(r, k)| (strsim::jaro_winkler(wanted, &k.id), r.id.as_str()))
+        .collect();
+    near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let names: Vec<String> = near.iter().take(3).map(|(_, id)| format!("`{id}`")).collect();
+    match names.len() {
+        0 => format!("no round `{given}`: the dataset has no rounds"),
+        _ => format!("no round `{given}`; the nearest ids are {}", names.join(", ")),
+    }
+}
+
+fn ambiguous(lib: &Library, given: &str, found: &[usize]) -> String {
+    let ids: Vec<&str> = found.iter().take(LISTED).map(|&i| lib.data.rounds[i].id.as_str()).collect();
+    let more = match found.len().saturating_sub(LISTED) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    format!("`{given}` is ambiguous: {}{more}; give more of the id", ids.join(", "))
+}
