@@ -136,7 +136,7 @@ fn following_a_delegate_and_coming_back() {
     app.wait_text("Positions");
     app.keys("\x7f"); // Backspace
     app.wait_text(" Round ");
-    app.wait_text("Consultations on the diplomatic missions, Istanbul (round 1)");
+    app.wait_text("2025-02-27-istanbul");
     app.keys("q");
     assert!(app.wait_exit().success());
 }
@@ -157,7 +157,11 @@ fn exporting_the_selected_round_writes_the_file() {
     // A second export of the same file asks first; n keeps it.
     app.keys("e\r");
     app.wait_text("Overwrite it?");
-    app.keys("n\x1b");
+    app.keys("n");
+    app.wait_text("kept the existing file");
+    app.keys("\x1b");
+    app.wait_for("the dialog to close", |s| !s.contains("Export 2025-04-10"));
+    assert_eq!(std::fs::read_to_string(app.dir.path().join("2025-04-10-istanbul.md")).ok(), Some(written));
     app.keys("q");
     assert!(app.wait_exit().success());
 }

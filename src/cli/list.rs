@@ -50,8 +50,22 @@ fn terminal_width() -> usize {
 fn csv_rows(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     let fail = |e: csv::Error| Error::Write(format!("cannot write CSV: {e}"));
-    w.write_record(["id", "date", "start", "end", "precision", "approximate", "venue", "city", "country", "format", "status", "track", "title"])
-        .map_err(fail)?;
+    w.write_record([
+        "id",
+        "date",
+        "start",
+        "end",
+        "precision",
+        "approximate",
+        "venue",
+        "city",
+        "country",
+        "format",
+        "status",
+        "track",
+        "title",
+    ])
+    .map_err(fail)?;
     for round in rounds.iter().filter_map(|&r| lib.data.rounds.get(r)) {
         let interval = round.date.interval();
         let venue = round.venue.as_deref().and_then(|v| lib.venue(v));

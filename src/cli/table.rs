@@ -25,8 +25,9 @@ pub fn render(lib: &Library, rounds: &[usize], width: Option<usize>) -> String {
             .map(|cell| sanitize_line(&cell).into_owned())
         })
         .collect();
-    let mut widths: Vec<usize> =
-        (0..6).map(|c| rows.iter().map(|r| r[c].width()).chain([HEADERS[c].len()]).max().unwrap_or(0)).collect();
+    let mut widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| r[c].width()).chain([HEADERS[c].len()]).max().unwrap_or(0))
+        .collect();
     if let Some(total) = width {
         shrink(&mut widths, total);
     }

@@ -30,9 +30,9 @@ impl Layout {
         let body = Rect::new(0, 1, width, height - 3);
         let bar = Rect::new(0, height - 2, width, 1);
         let footer = Rect::new(0, height - 1, width, 1);
-        // The list gets about two fifths, never less than what a date, a city and a few
-        // words of title need.
-        let list_width = (width * 9 / 20).max(40).min(width - 20);
+        // The list gets a little under half, never less than a date, a city and a word of
+        // title need, and the detail keeps at least 30 columns for prose.
+        let list_width = (width * 9 / 20).max(28).min(width - 30);
         let list = Rect::new(0, body.y, list_width, body.height);
         let detail = Rect::new(list_width, body.y, width - list_width, body.height);
         Layout {

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 enum Message {
     Stage(Stage),
-    Done(Result<Library, Error>),
+    Done(Box<Result<Library, Error>>),
 }
 
 /// Only show the loading screen when loading is slow enough to notice.
@@ -28,7 +28,7 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Option<Libr
             let _ = progress.send(Message::Stage(stage));
         };
         let result = dataset::open_with_progress(&owned, &report).map(|(lib, _warnings)| lib);
-        let _ = tx.send(Message::Done(result));
+        let _ = tx.send(Message::Done(Box::new(result)));
     });
     let started = Instant::now();
     let mut stage = Stage::Reading;
@@ -40,7 +40,7 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Option<Libr
     loop {
         match rx.recv_timeout(Duration::from_millis(15)) {
             Ok(Message::Stage(s)) => stage = s,
-            Ok(Message::Done(result)) => return result.map(Some),
+            Ok(Message::Done(result)) => return (*result).map(Some),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 return Err(Error::Terminal("the loader stopped unexpectedly".into()));

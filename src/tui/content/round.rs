@@ -30,11 +30,18 @@ pub fn round_rows(lib: &Library, r: usize) -> Vec<Row> {
 }
 
 fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row>) {
-    let mut date = date_label(round);
-    if round.date_approximate {
-        date.push_str(" (approximate)");
+    let mut qualifiers = Vec::new();
+    if !matches!(round.date, crate::model::DateSpec::Day(_)) {
+        qualifiers.push(format!("{} precision", round.date.precision()));
     }
-    rows.push(field("Date", format!("{date}  ({} precision)", round.date.precision())));
+    if round.date_approximate {
+        qualifiers.push("approximate".to_string());
+    }
+    let date = match qualifiers.is_empty() {
+        true => date_label(round),
+        false => format!("{}  ({})", date_label(round), qualifiers.join(", ")),
+    };
+    rows.push(field("Date", date));
     let status_tone = match round.status {
         Status::Held => Tone::Good,
         Status::Cancelled => Tone::Bad,

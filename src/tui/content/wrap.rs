@@ -15,8 +15,9 @@ pub fn wrap_rows(rows: &[Row], width: u16) -> Vec<Row> {
 }
 
 fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
-    let first_indent = usize::from(row.indent).min(width.saturating_sub(1));
-    let hang = usize::from(row.hang).min(width.saturating_sub(1));
+    // In a narrow pane a deep indent would leave a sliver for the text: cap it at a third.
+    let first_indent = usize::from(row.indent).min(width / 3);
+    let hang = usize::from(row.hang).min(width / 3);
     let mut current = Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 };
     let mut used = first_indent;
     push_text(&mut current, row.spans.first().map_or(super::Tone::Plain, |s| s.0), &" ".repeat(first_indent));

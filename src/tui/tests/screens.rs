@@ -69,7 +69,7 @@ fn round_detail_focused_and_scrolled() {
 fn person_page() {
     snapshot("person_darchiev", |s| {
         open_round(s, "2025-02-27");
-        cursor_to(s, "Alexander Darchiev");
+        cursor_to(s, "Darchiev");
         run(s, [Action::Follow]);
     });
 }
@@ -78,7 +78,7 @@ fn person_page() {
 fn topic_thread() {
     snapshot("topic_direct_flights", |s| {
         open_round(s, "2025-04-10");
-        cursor_to(s, "Direct flights");
+        cursor_to(s, "Direct");
         run(s, [Action::Follow]);
     });
 }

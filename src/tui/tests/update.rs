@@ -85,12 +85,17 @@ fn an_invalid_query_keeps_the_last_valid_result() {
     run(&mut s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")));
     let istanbul = s.rounds.items.clone();
     assert_eq!(istanbul.len(), 2);
-    run(&mut s, typed(" nosuchfield:x"));
+    // A lone `-` is an error: the bar says so and the list stays as it was.
+    run(&mut s, typed(" -"));
     assert!(s.filter.error.is_some(), "the error is shown");
     assert_eq!(s.rounds.items, istanbul, "the last valid result stays");
+    run(&mut s, typed("vnue:riyadh"));
+    let err = s.filter.error.clone().unwrap_or_default();
+    assert!(err.contains("venue"), "an unknown field suggests the closest: {err}");
+    assert_eq!(s.rounds.items, istanbul);
     run(&mut s, [Action::Confirm]);
     assert!(!s.filter.editing);
-    assert_eq!(s.filter.applied, "venue:istanbul");
+    assert!(s.filter.applied.starts_with("venue:istanbul"), "{}", s.filter.applied);
     assert!(s.status.as_ref().is_some_and(|st| st.error));
 }
 

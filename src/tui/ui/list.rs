@@ -82,8 +82,10 @@ fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, u
         Status::Planned | Status::Announced => ("○", theme.tone(crate::tui::content::Tone::Warn)),
     };
     let date = pad(&date_label(round), date_w);
-    let venue = pad(&sanitize_line(lib.venue_short(round)), 11);
-    let used = 2 + date_w + 11;
+    // A narrow list keeps the title readable and leaves the venue to the detail pane.
+    let venue_w = if width >= 45 { 11 } else { 0 };
+    let venue = pad(&sanitize_line(lib.venue_short(round)), venue_w);
+    let used = 2 + date_w + venue_w;
     let title = fit(&sanitize_line(&round.title), width.saturating_sub(used));
     let title_style = if round.status == Status::Held { ratatui::style::Style::new() } else { tone };
     Line::from(vec![
