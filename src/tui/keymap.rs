@@ -198,6 +198,25 @@ pub fn help_entries(context: Context) -> Vec<(String, &'static str)> {
     out.into_iter().map(|(k, h, _)| (k, h)).collect()
 }
 
+/// The key table of the README, one section per context, generated like the help screen.
+pub fn markdown_table() -> String {
+    let sections = [
+        (Context::Browse, "Browsing"),
+        (Context::Filter, "Filter bar"),
+        (Context::Picker, "Venue picker"),
+        (Context::Export, "Export dialog"),
+        (Context::Confirm, "Overwrite question"),
+        (Context::Help, "Help screen"),
+    ];
+    let mut out = String::from("| where | keys | what they do |\n|---|---|---|\n");
+    for (context, title) in sections {
+        for (keys, help) in help_entries(context) {
+            out.push_str(&format!("| {title} | {} | {help} |\n", keys.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
 /// Footer hints for a context: `key description` pairs marked for the footer. Keys with
 /// the same short description are merged (`1/2/3 views`), and help and quit come first so
 /// a narrow terminal still shows the way to every other key.
@@ -280,6 +299,16 @@ mod tests {
         assert_eq!(lookup(Filter, key), Some(Action::Insert('q')));
         let key = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(Filter, key), Some(Action::Quit));
+    }
+
+    #[test]
+    fn the_readme_key_table_is_the_keymap() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&markdown_table()),
+            "README.md's key table is stale; replace it with:\n{}",
+            markdown_table()
+        );
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, u
     };
     let date = pad(&date_label(round), date_w);
     // A narrow list keeps the title readable and leaves the venue to the detail pane.
-    let venue_w = if width >= 45 { 11 } else { 0 };
+    let venue_w = if width >= 36 { 11 } else { 0 };
     let venue = pad(&sanitize_line(lib.venue_short(round)), venue_w);
     let used = 2 + date_w + venue_w;
     let title = fit(&sanitize_line(&round.title), width.saturating_sub(used));
