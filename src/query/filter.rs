@@ -2,17 +2,25 @@
 //!
 //! A full filter walks the order precomputed in the index, so it never sorts; filtering a
 //! previous result sorts only when that result was in another order. Testing a round
-//! allocates nothing.
+//! allocates nothing. Large inputs are split across the machine's cores: each part keeps
+//! its order and the parts are joined in sequence, so the result is the same as a single
+//! pass.
 
 use super::{Query, Sort};
 use crate::dataset::Library;
 
+/// Below this many rounds a second thread costs more than it saves.
+const PARALLEL_FROM: usize = 20_000;
+
 /// Indices of the rounds matching `query`, sorted.
 pub fn filter(lib: &Library, query: &Query, sort: Sort) -> Vec<usize> {
-    let keep = |&i: &usize| lib.index.rounds.get(i).is_some_and(|k| query.matches(k));
     match sort.order(lib) {
-        (order, false) => order.iter().copied().filter(keep).collect(),
-        (order, true) => order.iter().rev().copied().filter(keep).collect(),
+        (order, false) => matching(lib, query, order),
+        (order, true) => {
+            let mut out = matching(lib, query, order);
+            out.reverse();
+            out
+        }
     }
 }
 
@@ -20,11 +28,35 @@ pub fn filter(lib: &Library, query: &Query, sort: Sort) -> Vec<usize> {
 /// used for live filtering when [`super::narrows`] says the new query is narrower.
 /// Indices that are not rounds of `lib` are dropped rather than trusted.
 pub fn filter_within(lib: &Library, query: &Query, candidates: &[usize], sort: Sort) -> Vec<usize> {
-    let keep = |&i: &usize| lib.index.rounds.get(i).is_some_and(|k| query.matches(k));
-    let mut out: Vec<usize> = candidates.iter().copied().filter(keep).collect();
+    let mut out = matching(lib, query, candidates);
     // The previous result is usually in the wanted order already; checking is linear.
     if !out.is_sorted_by(|&a, &b| sort.compare(lib, a, b).is_le()) {
         out.sort_unstable_by(|&a, &b| sort.compare(lib, a, b));
     }
     out
+}
+
+/// The indices in `ids` whose round matches, in the order of `ids`.
+fn matching(lib: &Library, query: &Query, ids: &[usize]) -> Vec<usize> {
+    let keep = |&i: &usize| lib.index.rounds.get(i).is_some_and(|k| query.matches(k));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if ids.len() < PARALLEL_FROM || threads < 2 {
+        return ids.iter().copied().filter(keep).collect();
+    }
+    let part = ids.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = ids
+            .chunks(part)
+            .map(|chunk| (chunk, scope.spawn(move || chunk.iter().copied().filter(keep).collect::<Vec<_>>())))
+            .collect();
+        let mut out = Vec::new();
+        for (chunk, worker) in workers {
+            // A worker only fails by panicking; redo its part here rather than lose it.
+            match worker.join() {
+                Ok(found) => out.extend(found),
+                Err(_) => out.extend(chunk.iter().copied().filter(keep)),
+            }
+        }
+        out
+    })
 }

@@ -1,8 +1,9 @@
 //! One term of a query: what it tests, whether it is negated, and how it is read from text.
 //!
 //! Values are folded (and dates, statuses and formats parsed) here, once, so that testing a
-//! round is a few comparisons and `str::contains` calls on its precomputed keys, with no
-//! allocation.
+//! round is a few comparisons and substring searches on its precomputed keys, with no
+//! allocation. Each searched value carries a prebuilt SIMD searcher (`memchr::memmem`),
+//! several times faster than `str::contains` over the ~100,000 keys of a large dataset.
 
 use super::date::{parse_date, parse_from, parse_to};
 use super::lex::RawTerm;
@@ -43,13 +44,41 @@ impl Key {
     }
 }
 
+/// A folded value to look for, with its searcher built once at parse time.
+#[derive(Debug, Clone)]
+pub(crate) struct Needle {
+    pub text: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Needle {
+    pub(crate) fn new(text: String) -> Needle {
+        let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
+        Needle { text, finder }
+    }
+
+    fn found_in(&self, haystack: &str) -> bool {
+        self.finder.find(haystack.as_bytes()).is_some()
+    }
+
+    fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl PartialEq for Needle {
+    fn eq(&self, other: &Needle) -> bool {
+        self.text == other.text
+    }
+}
+
 /// What a term asks of a round. A list inside one variant is an OR.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Test {
     /// A free word or phrase: a substring of everything searchable.
-    Word(String),
+    Word(Needle),
     /// A substring of one key.
-    Text(Key, Vec<String>),
+    Text(Key, Vec<Needle>),
     /// A prefix of the folded id.
     Id(Vec<String>),
     /// The round's interval overlaps one of these.
@@ -68,10 +97,10 @@ pub(crate) struct Term {
 impl Test {
     fn matches(&self, keys: &RoundKeys) -> bool {
         match self {
-            Test::Word(w) => keys.text.contains(w.as_str()),
+            Test::Word(w) => w.found_in(&keys.text),
             Test::Text(key, any) => {
                 let hay = key.of(keys);
-                any.iter().any(|v| hay.contains(v.as_str()))
+                any.iter().any(|v| v.found_in(hay))
             }
             Test::Id(any) => any.iter().any(|p| keys.id.starts_with(p.as_str())),
             Test::Date(any) => keys.interval.is_some_and(|r| any.iter().any(|q| r.overlaps(q))),
@@ -88,8 +117,10 @@ impl Test {
             mine.iter().all(|m| theirs.iter().any(|t| within(m, t)))
         }
         match (self, other) {
-            (Test::Word(a), Test::Word(b)) => a.contains(b.as_str()),
-            (Test::Text(k, a), Test::Text(l, b)) => k == l && each(a, b, |m, t| m.contains(t.as_str())),
+            (Test::Word(a), Test::Word(b)) => a.as_str().contains(b.as_str()),
+            (Test::Text(k, a), Test::Text(l, b)) => {
+                k == l && each(a, b, |m, t| m.as_str().contains(t.as_str()))
+            }
             (Test::Id(a), Test::Id(b)) => each(a, b, |m, t| m.starts_with(t.as_str())),
             (Test::Date(a), Test::Date(b)) => each(a, b, |m, t| t.start <= m.start && m.end <= t.end),
             (Test::Status(a), Test::Status(b)) => each(a, b, |m, t| m == t),
@@ -149,7 +180,7 @@ impl Term {
                 if phrase.trim().is_empty() {
                     return Err(QueryError::EmptyPhrase { term: raw.text.clone() });
                 }
-                Test::Word(fold(&phrase))
+                Test::Word(Needle::new(fold(&phrase)))
             }
         };
         Ok(Term { negated, test })
@@ -192,7 +223,7 @@ fn field_test(raw: &RawTerm, name: &str, chars: &[(char, bool)]) -> Result<Test,
     };
     let values = alternatives(raw, field, chars)?;
     let folded = || values.iter().map(|v| fold(v)).collect::<Vec<_>>();
-    let text = |key| Ok(Test::Text(key, folded()));
+    let text = |key| Ok(Test::Text(key, folded().into_iter().map(Needle::new).collect()));
     match field {
         "venue" => text(Key::Venue),
         "city" => text(Key::City),

@@ -4,7 +4,6 @@
 mod errors;
 mod matching;
 mod order;
-mod perf;
 mod props;
 
 use super::fixture::library;
