@@ -76,7 +76,7 @@ impl PartialEq for Needle {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Test {
     /// A free word or phrase: a substring of everything searchable.
-    Word(Needle),
+    Word(Box<Needle>),
     /// A substring of one key.
     Text(Key, Vec<Needle>),
     /// A prefix of the folded id.
@@ -180,7 +180,7 @@ impl Term {
                 if phrase.trim().is_empty() {
                     return Err(QueryError::EmptyPhrase { term: raw.text.clone() });
                 }
-                Test::Word(Needle::new(fold(&phrase)))
+                Test::Word(Box::new(Needle::new(fold(&phrase))))
             }
         };
         Ok(Term { negated, test })
