@@ -17,7 +17,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let pane = state.pane(state.view);
     let title = match state.view {
         View::Rounds => format!(" Rounds ({}) ", pane.items.len()),
-        View::People => format!(" People ({}) ", pane.items.len()),
+        View::People => format!(" People ({}) · party · rounds ", pane.items.len()),
         View::Topics => format!(" Topics ({}) ", pane.items.len()),
     };
     let block = Block::bordered().title(title).border_style(theme.border(focused));
