@@ -29,3 +29,20 @@ fn load_bare_parse(bencher: Bencher, rounds: usize) {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     bencher.bench(|| options.from_str::<Dataset>(&f.text).expect("generated data parses"));
 }
+
+/// The pieces of `load_full` after parsing, to see where its overhead goes: validation of an
+/// already parsed file (the parse is done once, before timing).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_part_validate(bencher: Bencher, rounds: usize) {
+    let f = fixture::get(rounds);
+    let files = vec![SourceText { name: "generated.ron".into(), text: f.text.clone() }];
+    let parsed = dataset::parse_sources(files).expect("generated data parses");
+    bencher.bench(|| dataset::validate(&parsed));
+}
+
+/// … and building the indexes and folded search keys (`Library::new` minus the move).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_part_index(bencher: Bencher, rounds: usize) {
+    let lib = &fixture::get(rounds).lib;
+    bencher.bench(|| dataset::Index::build(&lib.data));
+}

@@ -7,7 +7,7 @@
 //! same dataset, byte for byte, on every platform (the PRNG is SplitMix64, in `rng.rs`).
 //!
 //! Shape: 28 parties, 3,000 people with transliterated and accented aliases, 200 venues in
-//! 70 real cities written in their own scripts, a topic tree of 61 topics (depth 2–3), 5–10
+//! 70 real cities written in their own scripts, a topic tree of 62 topics (depth 2–3), 5–10
 //! tracks, and rounds over 25 years with mixed date precisions and statuses. Every fact cites
 //! sources created for its round, so no source is unused; about 1% of facts are uncertain.
 
