@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Peak memory (maximum resident set size) of `talks check FILE` beside a bare RON parse of
+# the same file (examples/bare_parse.rs), at 1,000, 10,000 and 100,000 generated rounds.
+# Usage: benches/peak_memory.sh [SIZES...]   (from the repository root)
+set -euo pipefail
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 100000)
+if [ ! -x /usr/bin/time ]; then
+    echo "peak_memory.sh: /usr/bin/time is missing (GNU time, package \`time\`)" >&2
+    exit 1
+fi
+
+cargo build --release --quiet --bin talks --example gen --example bare_parse
+dir=target/scale
+mkdir -p "$dir"
+
+# Maximum resident set size in KB of a command; its output is discarded.
+peak_kb() {
+    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'
+}
+
+printf '| rounds | file MB | talks check peak MB | bare parse peak MB | ratio |\n'
+printf '|---:|---:|---:|---:|---:|\n'
+for n in "${sizes[@]}"; do
+    file="$dir/gen-$n.ron"
+    [ -f "$file" ] || target/release/examples/gen --rounds "$n" -o "$file"
+    check=$(peak_kb target/release/talks check "$file")
+    bare=$(peak_kb target/release/examples/bare_parse "$file")
+    size=$(stat -c %s "$file")
+    awk -v n="$n" -v s="$size" -v c="$check" -v b="$bare" \
+        'BEGIN { printf "| %d | %.0f | %.0f | %.0f | %.2f× |\n", n, s/1e6, c/1024, b/1024, c/b }'
+done

@@ -1,0 +1,48 @@
+//! Loading: the full pipeline (parse, validate, build the indexes and folded keys) beside a
+//! bare RON parse of the same text, the floor it cannot beat. The text is already in memory
+//! in both, so the ratio of the two rows is the overhead of `talks` over serde + RON.
+
+use crate::fixture;
+use divan::Bencher;
+use ron::extensions::Extensions;
+use talks::dataset::{self, Library, Severity, SourceText};
+use talks::model::Dataset;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_full(bencher: Bencher, rounds: usize) {
+    let f = fixture::get(rounds);
+    bencher
+        .with_inputs(|| vec![SourceText { name: "generated.ron".into(), text: f.text.clone() }])
+        .bench_values(|files| {
+            let parsed = dataset::parse_sources(files).expect("generated data parses");
+            let problems = dataset::validate(&parsed);
+            assert!(problems.iter().all(|p| p.severity != Severity::Error));
+            Library::new(parsed.dataset)
+        });
+}
+
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_bare_parse(bencher: Bencher, rounds: usize) {
+    let f = fixture::get(rounds);
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    bencher.bench(|| options.from_str::<Dataset>(&f.text).expect("generated data parses"));
+}
+
+/// The pieces of `load_full` after parsing, to see where its overhead goes: validation of an
+/// already parsed file (the parse is done once, before timing).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_part_validate(bencher: Bencher, rounds: usize) {
+    let f = fixture::get(rounds);
+    let files = vec![SourceText { name: "generated.ron".into(), text: f.text.clone() }];
+    let parsed = dataset::parse_sources(files).expect("generated data parses");
+    bencher.bench(|| dataset::validate(&parsed));
+}
+
+/// … and building the indexes and folded search keys (`Library::new` minus the move).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_part_index(bencher: Bencher, rounds: usize) {
+    let lib = &fixture::get(rounds).lib;
+    bencher.bench(|| dataset::Index::build(&lib.data));
+}
