@@ -4,4 +4,5 @@
 mod check;
 mod harness;
 mod robustness;
+mod scale;
 mod tui;

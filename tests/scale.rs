@@ -71,12 +71,7 @@ fn a_free_word_finds_the_rounds_whose_summaries_hold_it() {
     assert_eq!(count(&lib, "CEASEFIRE"), expected);
 }
 
-// The field queries need the real query module; the temporary stub matches every term as a
-// free word. Run with `cargo test --test scale -- --ignored` once it is merged, then remove
-// the `ignore`.
-
 #[test]
-#[ignore = "needs the real query module (the stub has no field queries)"]
 fn venue_queries_count_rounds_in_that_city_under_any_spelling() {
     let (lib, _) = load(ROUNDS, gen::DEFAULT_SEED);
     let in_geneva = lib
@@ -92,7 +87,6 @@ fn venue_queries_count_rounds_in_that_city_under_any_spelling() {
 }
 
 #[test]
-#[ignore = "needs the real query module (the stub has no field queries)"]
 fn a_negated_term_and_its_term_split_the_rounds() {
     let (lib, _) = load(ROUNDS, gen::DEFAULT_SEED);
     let held = lib.data.rounds.iter().filter(|r| r.status == talks::model::Status::Held).count();
