@@ -5,20 +5,23 @@
 
 use crate::model::{Dataset, Format, Interval, Round, Status};
 use crate::text::fold;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+
+/// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.
+pub type IdMap = FxHashMap<String, usize>;
 
 /// Separates values inside one folded key so a search term never matches across two values.
 pub const SEP: char = '\u{1f}';
 
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    pub round_by_id: HashMap<String, usize>,
-    pub person_by_id: HashMap<String, usize>,
-    pub venue_by_id: HashMap<String, usize>,
-    pub topic_by_id: HashMap<String, usize>,
-    pub party_by_id: HashMap<String, usize>,
-    pub track_by_id: HashMap<String, usize>,
-    pub source_by_id: HashMap<String, usize>,
+    pub round_by_id: IdMap,
+    pub person_by_id: IdMap,
+    pub venue_by_id: IdMap,
+    pub topic_by_id: IdMap,
+    pub party_by_id: IdMap,
+    pub track_by_id: IdMap,
+    pub source_by_id: IdMap,
     /// Per round, in dataset order.
     pub rounds: Vec<RoundKeys>,
     /// Round indices in chronological order (earliest first, then by id).
@@ -38,14 +41,33 @@ pub struct Index {
     pub roots: Vec<usize>,
 }
 
-/// A person's presence at a round.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A person's presence at a round: `rounds[round].delegations[delegation].members[member]`,
+/// or `rounds[round].hosts[member]` for a host. Positions, not copies, keep the index small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attendance {
     pub round: usize,
-    /// The party whose delegation they sat in; `None` for hosts.
-    pub party: Option<String>,
-    pub role: String,
+    /// The delegation they sat in; `None` for hosts.
+    pub delegation: Option<usize>,
+    pub member: usize,
     pub head: bool,
+}
+
+impl Attendance {
+    /// The party id of the delegation, `None` for a host.
+    pub fn party<'a>(&self, data: &'a Dataset) -> Option<&'a str> {
+        let d = data.rounds.get(self.round)?.delegations.get(self.delegation?)?;
+        Some(d.party.as_str())
+    }
+
+    /// The role the person held at that round.
+    pub fn role<'a>(&self, data: &'a Dataset) -> &'a str {
+        let Some(round) = data.rounds.get(self.round) else { return "" };
+        let member = match self.delegation {
+            Some(d) => round.delegations.get(d).and_then(|d| d.members.get(self.member)),
+            None => round.hosts.get(self.member),
+        };
+        member.map_or("", |m| m.role.as_str())
+    }
 }
 
 /// An agenda item on a topic: `rounds[round].agenda[item]`.
@@ -65,7 +87,7 @@ pub struct RoundKeys {
     pub status: Option<Status>,
     pub format: Option<Format>,
     pub id: String,
-    /// Everything a free word may match.
+    /// The title and agenda summaries. A free word may match this or any key below.
     pub text: String,
     /// Place, city, country and aliases of the venue.
     pub venue: String,
@@ -83,8 +105,11 @@ pub struct RoundKeys {
     pub title_sort: String,
 }
 
-fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)).collect()
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdMap {
+    let mut map = IdMap::default();
+    map.reserve(items.len());
+    map.extend(items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)));
+    map
 }
 
 /// Appends folded values to a key, separated by [`SEP`].
@@ -110,8 +135,8 @@ impl Index {
             ..Index::default()
         };
         index.build_topic_tree(data);
-        let topic_keys = topic_keys(data, &index);
-        index.rounds = data.rounds.iter().map(|r| index.round_keys(data, r, &topic_keys)).collect();
+        let folded = Folded::new(data, &index);
+        index.rounds = data.rounds.iter().map(|r| index.round_keys(r, &folded)).collect();
         let mut order: Vec<usize> = (0..data.rounds.len()).collect();
         order.sort_by(|&a, &b| {
             let (ra, rb) = (&data.rounds[a], &data.rounds[b]);
@@ -143,23 +168,17 @@ impl Index {
 
     fn record_round(&mut self, data: &Dataset, r: usize) {
         let round = &data.rounds[r];
-        for del in &round.delegations {
-            for m in &del.members {
+        for (d, del) in round.delegations.iter().enumerate() {
+            for (member, m) in del.members.iter().enumerate() {
                 if let Some(&p) = self.person_by_id.get(&m.person) {
                     let head = del.head.as_deref() == Some(m.person.as_str());
-                    let party = Some(del.party.clone());
-                    self.attendance[p].push(Attendance { round: r, party, role: m.role.clone(), head });
+                    self.attendance[p].push(Attendance { round: r, delegation: Some(d), member, head });
                 }
             }
         }
-        for h in &round.hosts {
+        for (member, h) in round.hosts.iter().enumerate() {
             if let Some(&p) = self.person_by_id.get(&h.person) {
-                self.attendance[p].push(Attendance {
-                    round: r,
-                    party: None,
-                    role: h.role.clone(),
-                    head: false,
-                });
+                self.attendance[p].push(Attendance { round: r, delegation: None, member, head: false });
             }
         }
         for (item, a) in round.agenda.iter().enumerate() {
@@ -169,7 +188,7 @@ impl Index {
         }
     }
 
-    fn round_keys(&self, data: &Dataset, r: &Round, topic_keys: &[String]) -> RoundKeys {
+    fn round_keys(&self, r: &Round, folded: &Folded) -> RoundKeys {
         let mut k = RoundKeys {
             interval: r.date.interval(),
             status: Some(r.status),
@@ -177,65 +196,118 @@ impl Index {
             id: fold(&r.id),
             ..RoundKeys::default()
         };
-        let venue = r.venue.as_ref().and_then(|v| self.venue_by_id.get(v)).map(|&i| &data.venues[i]);
-        if let Some(v) = venue {
-            push_all(
-                &mut k.venue,
-                v.place.as_deref().into_iter().chain([v.city.as_str(), v.country.as_str()]),
-            );
-            push_all(&mut k.venue, v.aliases.iter().map(String::as_str));
-            push_all(&mut k.city, [v.city.as_str()]);
-            push_all(&mut k.city, v.aliases.iter().map(String::as_str));
-            push_all(&mut k.country, [v.country.as_str()]);
-            push_all(&mut k.country, v.aliases.iter().map(String::as_str));
-            k.venue_sort = fold(&v.city);
-        } else {
-            k.venue_sort = "~phone call".to_string();
+        match r.venue.as_ref().and_then(|v| self.venue_by_id.get(v)) {
+            Some(&v) => {
+                let keys = &folded.venues[v];
+                k.venue.clone_from(&keys.all);
+                k.city.clone_from(&keys.city);
+                k.country.clone_from(&keys.country);
+                k.venue_sort.clone_from(&keys.sort);
+            }
+            None => {
+                if let Some(id) = &r.venue {
+                    push_all(&mut k.venue, [id.as_str()]);
+                }
+                k.venue_sort = "~phone call".to_string();
+            }
         }
         for m in r.participants() {
             match self.person_by_id.get(&m.person) {
-                Some(&p) => {
-                    let person = &data.people[p];
-                    push_all(&mut k.people, [person.name.as_str()]);
-                    push_all(&mut k.people, person.aliases.iter().map(String::as_str));
-                }
+                Some(&p) => join(&mut k.people, &folded.people[p]),
                 None => push_all(&mut k.people, [m.person.as_str()]),
             }
         }
         for d in &r.delegations {
-            push_all(&mut k.parties, [d.party.as_str()]);
-            if let Some(&p) = self.party_by_id.get(&d.party) {
-                let party = &data.parties[p];
-                push_all(&mut k.parties, [party.name.as_str()]);
-                push_all(&mut k.parties, party.aliases.iter().map(String::as_str));
+            match self.party_by_id.get(&d.party) {
+                Some(&p) => join(&mut k.parties, &folded.parties[p]),
+                None => push_all(&mut k.parties, [d.party.as_str()]),
             }
         }
         for a in &r.agenda {
             match self.topic_by_id.get(&a.topic) {
-                Some(&t) => {
-                    if !k.topics.is_empty() {
-                        k.topics.push(SEP);
-                    }
-                    k.topics.push_str(&topic_keys[t]);
-                }
+                Some(&t) => join(&mut k.topics, &folded.topics[t]),
                 None => push_all(&mut k.topics, [a.topic.as_str()]),
             }
         }
-        push_all(&mut k.track, [r.track.as_str()]);
-        if let Some(&t) = self.track_by_id.get(&r.track) {
-            push_all(&mut k.track, [data.tracks[t].name.as_str()]);
+        match self.track_by_id.get(&r.track) {
+            Some(&t) => join(&mut k.track, &folded.tracks[t]),
+            None => push_all(&mut k.track, [r.track.as_str()]),
         }
         k.title_sort = fold(&r.title);
-        let mut text = fold(&r.title);
-        for part in [&k.venue, &k.people, &k.parties, &k.topics, &k.track] {
-            text.push(SEP);
-            text.push_str(part);
-        }
+        // The other searchable parts have keys of their own; free words look in all of them,
+        // so the text holds only what is nowhere else: the title and the agenda summaries.
+        let mut text = k.title_sort.clone();
         for a in &r.agenda {
             push_all(&mut text, [a.summary.as_str()]);
         }
         k.text = text;
         k
+    }
+}
+
+/// Appends an already folded key, separated by [`SEP`].
+fn join(key: &mut String, folded: &str) {
+    if !key.is_empty() {
+        key.push(SEP);
+    }
+    key.push_str(folded);
+}
+
+/// The folded keys of a venue.
+#[derive(Default)]
+struct VenueKeys {
+    all: String,
+    city: String,
+    country: String,
+    sort: String,
+}
+
+/// Every person, party, venue, track and topic folded once, then shared by all the rounds
+/// that mention it (folding is the costly part of building keys).
+struct Folded {
+    people: Vec<String>,
+    parties: Vec<String>,
+    venues: Vec<VenueKeys>,
+    tracks: Vec<String>,
+    topics: Vec<String>,
+}
+
+impl Folded {
+    fn new(data: &Dataset, index: &Index) -> Folded {
+        let named = |name: &str, more: &[String]| {
+            let mut key = String::new();
+            push_all(&mut key, std::iter::once(name).chain(more.iter().map(String::as_str)));
+            key
+        };
+        Folded {
+            people: data.people.iter().map(|p| named(&p.name, &p.aliases)).collect(),
+            parties: data
+                .parties
+                .iter()
+                .map(|p| {
+                    let mut key = named(&p.id, &p.aliases);
+                    join(&mut key, &fold(&p.name));
+                    key
+                })
+                .collect(),
+            venues: data
+                .venues
+                .iter()
+                .map(|v| {
+                    let mut keys = VenueKeys { sort: fold(&v.city), ..VenueKeys::default() };
+                    push_all(
+                        &mut keys.all,
+                        v.place.as_deref().into_iter().chain([v.city.as_str(), v.country.as_str()]),
+                    );
+                    push_all(&mut keys.all, v.aliases.iter().map(String::as_str));
+                    keys.city = named(&v.city, &v.aliases);
+                    keys.country = named(&v.country, &v.aliases);
+                    keys
+                })
+                .collect(),
+            tracks: data.tracks.iter().map(|t| named(&t.id, std::slice::from_ref(&t.name))).collect(),
+            topics: topic_keys(data, index),
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use super::diagnostic::{Problem, Severity};
 use super::locate::{Anchor, Locator};
 use super::Parsed;
 use crate::model::{Confidence, DateSpec, Member, Round};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Checks a parsed dataset and returns every problem, errors first within each entity.
 pub fn validate(parsed: &Parsed) -> Vec<Problem> {
@@ -50,10 +50,20 @@ struct Validator<'a> {
     problems: Vec<Problem>,
 }
 
-/// Where the current entity is, and its name for messages.
-struct Ctx {
-    anchor: Option<Anchor>,
-    subject: String,
+/// The entity being checked. Its position is looked up only when a problem is reported,
+/// so a clean dataset never pays for locating.
+struct Ctx<'a> {
+    kind: &'static str,
+    id: &'a str,
+    file: usize,
+    /// Which `id: "…"` with this id in the file it is (0 for the first).
+    nth: usize,
+}
+
+impl Ctx<'_> {
+    fn subject(&self) -> String {
+        format!("{} `{}`", self.kind, self.id)
+    }
 }
 
 fn id_set<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashSet<&str> {
@@ -75,11 +85,15 @@ impl<'a> Validator<'a> {
             parsed,
             ids,
             locator: Locator::new(&parsed.files),
-            cited: HashSet::new(),
-            seen_in_file: HashMap::new(),
-            first_seen: HashMap::new(),
+            cited: HashSet::default(),
+            seen_in_file: HashMap::default(),
+            first_seen: HashMap::default(),
             problems: Vec::new(),
         }
+    }
+
+    fn anchor(&self, ctx: &Ctx) -> Option<Anchor> {
+        self.locator.entity(ctx.file, ctx.id, ctx.nth)
     }
 
     fn push(&mut self, severity: Severity, at: Option<Anchor>, subject: String, message: String) {
@@ -88,13 +102,13 @@ impl<'a> Validator<'a> {
     }
 
     fn error(&mut self, ctx: &Ctx, field: &str, message: String) {
-        let at = ctx.anchor.map(|a| self.locator.field_after(a, field));
-        self.push(Severity::Error, at, format!("{}, field `{field}`", ctx.subject), message);
+        let at = self.anchor(ctx).map(|a| self.locator.field_after(a, field));
+        self.push(Severity::Error, at, format!("{}, field `{field}`", ctx.subject()), message);
     }
 
     fn warning(&mut self, ctx: &Ctx, field: &str, message: String) {
-        let at = ctx.anchor.map(|a| self.locator.field_after(a, field));
-        self.push(Severity::Warning, at, format!("{}, field `{field}`", ctx.subject), message);
+        let at = self.anchor(ctx).map(|a| self.locator.field_after(a, field));
+        self.push(Severity::Warning, at, format!("{}, field `{field}`", ctx.subject()), message);
     }
 
     /// Opens the context for the entity `items[i]` of a kind, reporting a bad or duplicate id.
@@ -105,7 +119,7 @@ impl<'a> Validator<'a> {
         origins: &[usize],
         i: usize,
         id: &dyn Fn(&'a T) -> &'a str,
-    ) -> Ctx {
+    ) -> Ctx<'a> {
         let this = id(&items[i]);
         let file = origins.get(i).copied().unwrap_or(0);
         let nth_in_file = {
@@ -113,8 +127,7 @@ impl<'a> Validator<'a> {
             *n += 1;
             *n - 1
         };
-        let anchor = self.locator.entity(file, this, nth_in_file);
-        let ctx = Ctx { anchor, subject: format!("{kind} `{this}`") };
+        let ctx = Ctx { kind, id: this, file, nth: nth_in_file };
         if this.trim().is_empty() || this.chars().any(char::is_whitespace) {
             self.error(
                 &ctx,
@@ -134,6 +147,7 @@ impl<'a> Validator<'a> {
                     .map_or(String::new(), |l| {
                         format!(" (first defined at {}:{}:{})", l.file, l.line, l.column)
                     });
+                let anchor = self.anchor(&ctx);
                 self.push(
                     Severity::Error,
                     anchor,
@@ -160,30 +174,25 @@ impl<'a> Validator<'a> {
             "topic" => &self.ids.topics,
             _ => &self.ids.tracks,
         };
-        if kind == "source" {
-            self.cited.insert(self.intern(value));
-        }
-        if known.contains(value) {
+        if let Some(&known_id) = known.get(value) {
+            if kind == "source" {
+                self.cited.insert(known_id);
+            }
             return;
         }
         let hint = suggest(value, known.iter().copied())
             .map_or_else(|| format!("; define it in the {kind} list"), |s| format!("; did you mean `{s}`?"));
-        let at = ctx.anchor.map(|a| self.locator.value_after(a, value));
-        let subject = format!("{}, field `{field}`", ctx.subject);
+        let at = self.anchor(ctx).map(|a| self.locator.value_after(a, value));
+        let subject = format!("{}, field `{field}`", ctx.subject());
         self.push(Severity::Error, at, subject, format!("unknown {kind} `{value}`{hint}"));
-    }
-
-    /// Returns the dataset's own copy of a source id so the cited set can borrow it.
-    fn intern(&self, value: &str) -> &'a str {
-        self.ids.sources.get(value).copied().unwrap_or("")
     }
 
     fn sources(&mut self, ctx: &Ctx, field: &str, ids: &[String], required: bool) {
         if required && ids.is_empty() {
             // The first `sources:` after the entity may belong to a nested fact (a duration,
             // an agenda item); the empty list written out is the one at fault.
-            let at = ctx.anchor.map(|a| self.locator.empty_list_after(a, field));
-            let subject = format!("{}, field `{field}`", ctx.subject);
+            let at = self.anchor(ctx).map(|a| self.locator.empty_list_after(a, field));
+            let subject = format!("{}, field `{field}`", ctx.subject());
             let message = "cites no source; every fact needs at least one source id".to_string();
             self.push(Severity::Error, at, subject, message);
         }
@@ -304,7 +313,7 @@ impl<'a> Validator<'a> {
         for host in &r.hosts {
             self.member(&ctx, "hosts", host);
         }
-        let mut seen_parties = HashSet::new();
+        let mut seen_parties = HashSet::default();
         for del in &r.delegations {
             self.reference(&ctx, "delegations.party", "party", &del.party);
             if !seen_parties.insert(del.party.as_str()) {
@@ -321,14 +330,14 @@ impl<'a> Validator<'a> {
                 self.reference(&ctx, "delegations.head", "person", head);
                 if !del.members.iter().any(|m| &m.person == head) {
                     // Point at this delegation's head, not the first `head:` of the round.
-                    let at = ctx.anchor.map(|a| {
+                    let at = self.anchor(&ctx).map(|a| {
                         let delegation = self.locator.value_after(a, &del.party);
                         self.locator.value_after(delegation, head)
                     });
                     self.push(
                         Severity::Error,
                         at,
-                        format!("{}, field `delegations.head`", ctx.subject),
+                        format!("{}, field `delegations.head`", ctx.subject()),
                         format!("head `{head}` is not among the members of the `{}` delegation; add them to `members`", del.party),
                     );
                 }
@@ -398,7 +407,7 @@ fn date_problem(date: &DateSpec) -> Option<String> {
 }
 
 fn in_cycle(start: &str, parent_of: &HashMap<&str, &str>) -> bool {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut at = start;
     while let Some(&parent) = parent_of.get(at) {
         if parent == start {
@@ -535,7 +544,7 @@ mod tests {
 
     #[test]
     fn a_chain_of_parents_that_loops_is_a_cycle_for_each_member_only() {
-        let mut parent_of = HashMap::new();
+        let mut parent_of = HashMap::default();
         parent_of.insert("a", "b");
         parent_of.insert("b", "c");
         parent_of.insert("c", "b");

@@ -97,7 +97,11 @@ pub(crate) struct Term {
 impl Test {
     fn matches(&self, keys: &RoundKeys) -> bool {
         match self {
-            Test::Word(w) => w.found_in(&keys.text),
+            Test::Word(w) => {
+                [&keys.text, &keys.venue, &keys.people, &keys.parties, &keys.topics, &keys.track]
+                    .into_iter()
+                    .any(|hay| w.found_in(hay))
+            }
             Test::Text(key, any) => {
                 let hay = key.of(keys);
                 any.iter().any(|v| v.found_in(hay))

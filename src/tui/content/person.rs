@@ -47,7 +47,7 @@ pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
     }
     for a in attended {
         let Some(round) = lib.data.rounds.get(a.round) else { continue };
-        let side = match &a.party {
+        let side = match a.party(&lib.data) {
             Some(party) if a.head => format!("head of the {} delegation", lib.party_name(party)),
             Some(party) => format!("{} delegation", lib.party_name(party)),
             None => "host".to_string(),
@@ -61,7 +61,7 @@ pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
             .linked(Link::Round(a.round)),
         );
         rows.push(
-            Row::new(vec![(Tone::Muted, format!("{side}; {}", a.role))])
+            Row::new(vec![(Tone::Muted, format!("{side}; {}", a.role(&lib.data)))])
                 .indented(14, 14)
                 .linked(Link::Round(a.round)),
         );
