@@ -39,6 +39,8 @@ pub struct Index {
     pub children: Vec<Vec<usize>>,
     /// Topics without a (known) parent, in dataset order.
     pub roots: Vec<usize>,
+    /// The words of every round's keys, for free-word lookups.
+    pub words: super::WordIndex,
 }
 
 /// A person's presence at a round: `rounds[round].delegations[delegation].members[member]`,
@@ -137,6 +139,7 @@ impl Index {
         index.build_topic_tree(data);
         let folded = Folded::new(data, &index);
         index.rounds = data.rounds.iter().map(|r| index.round_keys(r, &folded)).collect();
+        index.words = super::WordIndex::build(&index.rounds);
         let mut order: Vec<usize> = (0..data.rounds.len()).collect();
         order.sort_by(|&a, &b| {
             let (ra, rb) = (&data.rounds[a], &data.rounds[b]);

@@ -12,11 +12,13 @@ mod index;
 mod load;
 mod locate;
 mod validate;
+mod words;
 
 pub use diagnostic::{Location, Problem, Severity};
 pub use index::{Attendance, Index, RoundKeys, TopicMention};
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText};
 pub use validate::validate;
+pub use words::{RoundSet, WordIndex};
 
 use crate::model::{Dataset, Person, Round, Topic, Venue};
 use crate::Error;

@@ -72,6 +72,24 @@ impl Query {
         self.terms.iter().all(|t| t.matches(keys))
     }
 
+    /// Looks up each free word in the library's word index once, before a filter runs.
+    pub(crate) fn prepare(&self, lib: &crate::dataset::Library) -> Vec<Option<(crate::dataset::RoundSet, bool)>> {
+        self.terms.iter().map(|t| t.word().and_then(|w| lib.index.words.candidates(w))).collect()
+    }
+
+    /// [`Query::matches`] for round `round`, using what [`Query::prepare`] found.
+    pub(crate) fn matches_prepared(
+        &self,
+        keys: &RoundKeys,
+        round: usize,
+        prepared: &[Option<(crate::dataset::RoundSet, bool)>],
+    ) -> bool {
+        self.terms.iter().zip(prepared).all(|(t, found)| match found {
+            Some(found) => t.matches_among(keys, round, found),
+            None => t.matches(keys),
+        })
+    }
+
     /// Both queries at once (rounds must match the terms of each).
     pub fn and(mut self, other: Query) -> Query {
         self.terms.extend(other.terms);

@@ -8,7 +8,7 @@
 use super::date::{parse_date, parse_from, parse_to};
 use super::lex::RawTerm;
 use super::QueryError;
-use crate::dataset::RoundKeys;
+use crate::dataset::{RoundKeys, RoundSet};
 use crate::model::{Format, Interval, Status};
 use crate::text::fold;
 
@@ -147,6 +147,22 @@ impl Test {
 impl Term {
     pub(crate) fn matches(&self, keys: &RoundKeys) -> bool {
         self.test.matches(keys) != self.negated
+    }
+
+    /// Like [`Term::matches`], with the rounds the word index says a free word can be in:
+    /// a round outside them fails the word without a scan, and an exact answer needs none.
+    pub(crate) fn matches_among(&self, keys: &RoundKeys, round: usize, found: &(RoundSet, bool)) -> bool {
+        let (set, exact) = found;
+        let hit = set.contains(round) && (*exact || self.test.matches(keys));
+        hit != self.negated
+    }
+
+    /// The folded text of a free word or phrase.
+    pub(crate) fn word(&self) -> Option<&str> {
+        match &self.test {
+            Test::Word(w) => Some(w.as_str()),
+            _ => None,
+        }
     }
 
     /// True when every round passing `self` passes `other` (see [`Test::implies`]).

@@ -1,0 +1,149 @@
+//! An inverted index of the words in every round's search keys, so a free word is looked up
+//! among the distinct words of the dataset instead of scanned for in every round.
+//!
+//! Words are the runs of ASCII letters and digits of the folded keys. A query word made only
+//! of letters and digits occurs in a key exactly when it is part of one of the key's words,
+//! so the index answers it exactly; a phrase or a word with punctuation gets a superset
+//! (rounds holding every piece), which the caller checks against the keys themselves.
+
+use super::index::RoundKeys;
+use memchr::memmem;
+use rustc_hash::FxHashMap;
+
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    /// Every distinct word, each followed by `\n`, so one scan finds all words containing a
+    /// piece of text.
+    vocabulary: String,
+    /// Where each word starts in `vocabulary`.
+    starts: Vec<u32>,
+    /// Per word: the rounds whose keys contain it, ascending, without repeats.
+    postings: Vec<Vec<u32>>,
+    rounds: usize,
+}
+
+/// A set of rounds, one bit each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoundSet {
+    bits: Vec<u64>,
+}
+
+impl RoundSet {
+    fn empty(rounds: usize) -> RoundSet {
+        RoundSet { bits: vec![0; rounds.div_ceil(64)] }
+    }
+
+    fn insert(&mut self, round: u32) {
+        if let Some(word) = self.bits.get_mut(round as usize / 64) {
+            *word |= 1 << (round % 64);
+        }
+    }
+
+    pub fn contains(&self, round: usize) -> bool {
+        self.bits.get(round / 64).is_some_and(|w| w & (1 << (round % 64)) != 0)
+    }
+
+    fn intersect(&mut self, other: &RoundSet) {
+        for (a, b) in self.bits.iter_mut().zip(&other.bits) {
+            *a &= b;
+        }
+    }
+}
+
+/// The words of a folded key.
+fn words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+impl WordIndex {
+    pub fn build(keys: &[RoundKeys]) -> WordIndex {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut order: Vec<&str> = Vec::new();
+        for (r, k) in keys.iter().enumerate() {
+            let r = r as u32;
+            for key in [&k.text, &k.venue, &k.people, &k.parties, &k.topics, &k.track] {
+                for word in words(key) {
+                    let id = *ids.entry(word).or_insert_with(|| {
+                        postings.push(Vec::new());
+                        order.push(word);
+                        (postings.len() - 1) as u32
+                    });
+                    let list = &mut postings[id as usize];
+                    if list.last() != Some(&r) {
+                        list.push(r);
+                    }
+                }
+            }
+        }
+        let mut vocabulary = String::with_capacity(order.iter().map(|w| w.len() + 1).sum());
+        let mut starts = Vec::with_capacity(order.len());
+        for word in order {
+            starts.push(vocabulary.len() as u32);
+            vocabulary.push_str(word);
+            vocabulary.push('\n');
+        }
+        WordIndex { vocabulary, starts, postings, rounds: keys.len() }
+    }
+
+    /// The rounds whose keys may contain `needle` (folded), and whether that set is exact.
+    /// `None` when the needle has no letters or digits to look up.
+    pub fn candidates(&self, needle: &str) -> Option<(RoundSet, bool)> {
+        let pieces: Vec<&str> = words(needle).collect();
+        let exact = pieces.len() == 1 && pieces[0] == needle;
+        let mut result: Option<RoundSet> = None;
+        for piece in pieces {
+            let found = self.containing(piece);
+            match &mut result {
+                None => result = Some(found),
+                Some(set) => set.intersect(&found),
+            }
+        }
+        result.map(|set| (set, exact))
+    }
+
+    /// The rounds with a word containing `piece`.
+    fn containing(&self, piece: &str) -> RoundSet {
+        let mut set = RoundSet::empty(self.rounds);
+        let mut last_word = usize::MAX;
+        for at in memmem::find_iter(self.vocabulary.as_bytes(), piece.as_bytes()) {
+            let word = self.starts.partition_point(|&s| s as usize <= at).saturating_sub(1);
+            if word == last_word {
+                continue;
+            }
+            last_word = word;
+            for &r in &self.postings[word] {
+                set.insert(r);
+            }
+        }
+        set
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(texts: &[&str]) -> Vec<RoundKeys> {
+        texts.iter().map(|t| RoundKeys { text: t.to_string(), ..RoundKeys::default() }).collect()
+    }
+
+    #[test]
+    fn a_plain_word_is_answered_exactly() {
+        let index = WordIndex::build(&keys(&["direct flights", "serguei lavrov", "flight plan"]));
+        let (set, exact) = index.candidates("flight").expect("has letters");
+        assert!(exact);
+        assert!(set.contains(0) && set.contains(2) && !set.contains(1));
+        let (set, _) = index.candidates("avro").expect("has letters");
+        assert!(set.contains(1) && !set.contains(0));
+    }
+
+    #[test]
+    fn a_phrase_gives_rounds_with_every_piece() {
+        let index = WordIndex::build(&keys(&["direct flights", "direct talks on flights", "flights"]));
+        let (set, exact) = index.candidates("direct flights").expect("has letters");
+        assert!(!exact, "the phrase must still be checked against the text");
+        assert!(set.contains(0) && set.contains(1) && !set.contains(2));
+        assert!(index.candidates("--").is_none());
+    }
+}
