@@ -2,6 +2,7 @@
 //! against files written into a fresh temporary directory, so it compiles once.
 
 mod check;
+mod cli;
 mod harness;
 mod robustness;
 mod scale;

@@ -54,7 +54,8 @@ pub struct ListArgs {
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     /// Order of the rounds.
-    #[arg(long, value_enum, default_value_t = SortArg::Date)]
+    // `-date` starts with a hyphen; without this, `--sort -date` is read as the flag `-d`.
+    #[arg(long, value_enum, default_value_t = SortArg::Date, allow_hyphen_values = true)]
     pub sort: SortArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -84,7 +85,8 @@ pub struct ExportArgs {
     #[arg(value_name = "ROUND")]
     pub rounds: Vec<String>,
     /// Also export every round matching this query.
-    #[arg(long, value_name = "QUERY")]
+    // A query may start with a negation, as in `--query -status:cancelled`.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
     #[arg(long, value_enum)]
     pub format: ExportFormat,

@@ -1,0 +1,80 @@
+//! `talks show`: one round named by a unique prefix, in each format; ids that name no round
+//! or several.
+
+use crate::harness::Dir;
+
+const TITLE: &str = "Consultations on the diplomatic missions, Istanbul (round 2)";
+
+#[test]
+fn a_unique_prefix_shows_the_round_as_text() {
+    let run = Dir::new().run(&["show", "2025-04-10"]);
+    run.code(0);
+    assert!(run.stdout.starts_with(&format!("{TITLE}\n{}\n", "=".repeat(TITLE.chars().count()))));
+    run.stdout_has("Date:     10 April 2025")
+        .stdout_has("Venue:    Consulate General of Russia, Istanbul, Türkiye")
+        .stdout_has("Round id: 2025-04-10-istanbul")
+        .stdout_has("  - Alexander Darchiev (head), Ambassador of Russia to the United States")
+        .stdout_has("  - Sonata Coulter (head)")
+        .stdout_has("2. Banking for missions: agreed")
+        .stdout_has("  - Confidence: single source")
+        .stdout_has("\n[11] ");
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn a_unique_prefix_shows_the_round_as_markdown() {
+    let run = Dir::new().run(&["show", "2025-04-10", "--format", "markdown"]);
+    run.code(0);
+    assert!(run.stdout.starts_with(&format!("# {TITLE}\n")), "{}", run.stdout);
+    run.stdout_has("- **Round id:** 2025-04-10-istanbul")
+        .stdout_has("## Delegations")
+        .stdout_has("**Alexander Darchiev** (head)")
+        .stdout_has("### 2. Banking for missions: agreed");
+}
+
+#[test]
+fn a_unique_prefix_shows_the_round_as_json() {
+    let run = Dir::new().run(&["show", "2025-04-10", "--format", "json"]);
+    let doc: serde_json::Value =
+        serde_json::from_str(&run.code(0).stdout).expect("show --format json is JSON");
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["rounds"].as_array().map(Vec::len), Some(1));
+    assert_eq!(doc["rounds"][0]["id"], "2025-04-10-istanbul");
+    assert_eq!(doc["rounds"][0]["title"], TITLE);
+}
+
+#[test]
+fn the_full_id_in_capitals_is_the_same_round() {
+    let exact = Dir::new().run(&["show", "2025-04-10-istanbul"]);
+    let shouted = Dir::new().run(&["show", "2025-04-10-ISTANBUL"]);
+    assert_eq!(exact.code(0).stdout, shouted.code(0).stdout);
+}
+
+#[test]
+fn an_unknown_id_says_so_and_suggests_the_nearest() {
+    let run = Dir::new().run(&["show", "2025-04-11-istanbul"]);
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "talks: no round `2025-04-11-istanbul`; the nearest ids are `2025-04-10-istanbul`, \
+         `2025-02-27-istanbul`, `2025-08-15-alaska`\n"
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn an_ambiguous_prefix_lists_the_candidates() {
+    let run = Dir::new().run(&["show", "2025-03"]);
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "talks: `2025-03` is ambiguous: 2025-03-11-jeddah, 2025-03-18-trump-putin-call, \
+         2025-03-23-riyadh-ukraine, 2025-03-24-riyadh, 2025-03-25-riyadh-ukraine; give more of the id\n"
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn an_empty_id_is_refused() {
+    Dir::new().run(&["show", ""]).code(2).stderr_has("no round id given");
+}

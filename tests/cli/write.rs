@@ -1,0 +1,176 @@
+//! Where output goes and what it may carry: the same bytes every time, no file replaced
+//! without `--force`, one clear line when a path cannot be written, standard output for `-`
+//! or no `-o`, no escape sequence from the data, and a quiet end when the reader goes away.
+
+use super::shipped;
+use crate::harness::Dir;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+const ROUND: &str = "2025-04-10-istanbul";
+const FORMATS: [&str; 5] = ["markdown", "json", "ron", "csv", "ics"];
+
+fn export(dir: &Dir, format: &str, path: &str, extra: &[&str]) -> crate::harness::Run {
+    dir.run(&[&["export", ROUND, "--format", format, "-o", path], extra].concat())
+}
+
+fn read(dir: &Dir, name: &str) -> Vec<u8> {
+    std::fs::read(dir.path().join(name)).unwrap_or_else(|e| panic!("cannot read {name}: {e}"))
+}
+
+#[test]
+fn exporting_twice_gives_the_same_bytes() {
+    let dir = Dir::new();
+    for format in FORMATS {
+        export(&dir, format, &format!("a.{format}"), &[]).code(0);
+        export(&dir, format, &format!("b.{format}"), &[]).code(0);
+        assert_eq!(read(&dir, &format!("a.{format}")), read(&dir, &format!("b.{format}")), "{format}");
+    }
+    // Standard output too, and a query-selected export.
+    let once = dir.run(&["export", "--query", "venue:istanbul", "--format", "json"]);
+    let twice = dir.run(&["export", "--query", "venue:istanbul", "--format", "json"]);
+    assert_eq!(once.code(0).stdout, twice.code(0).stdout);
+}
+
+#[test]
+fn an_existing_file_is_kept_without_force() {
+    let dir = Dir::new();
+    dir.write("r.md", "my notes\n");
+    let run = export(&dir, "markdown", "r.md", &[]);
+    run.code(4);
+    assert_eq!(run.stderr, "talks: r.md already exists; use --force to overwrite\n");
+    assert_eq!(read(&dir, "r.md"), b"my notes\n");
+    // No temporary file is left beside it.
+    assert_eq!(std::fs::read_dir(dir.path()).expect("the directory").count(), 1);
+}
+
+#[test]
+fn force_replaces_an_existing_file() {
+    let dir = Dir::new();
+    dir.write("r.md", "my notes\n");
+    export(&dir, "markdown", "r.md", &["--force"]).code(0).stderr_has("wrote r.md (1 round)");
+    let text = String::from_utf8(read(&dir, "r.md")).expect("UTF-8");
+    assert!(text.starts_with("# Consultations on the diplomatic missions"), "{text}");
+}
+
+#[test]
+fn a_missing_directory_is_one_line_and_exit_4() {
+    let dir = Dir::new();
+    let run = export(&dir, "json", "nope/r.json", &[]);
+    run.code(4);
+    assert_eq!(run.stderr, "talks: cannot write nope/r.json: the directory nope does not exist\n");
+    assert!(!dir.path().join("nope").exists());
+}
+
+#[test]
+fn a_directory_given_as_the_file_is_one_line_and_exit_4() {
+    let dir = Dir::new();
+    dir.mkdir("out");
+    for extra in [&[][..], &["--force"][..]] {
+        let run = export(&dir, "json", "out", extra);
+        run.code(4);
+        assert_eq!(run.stderr, "talks: cannot write out: it is a directory; give a file name\n");
+    }
+    assert_eq!(std::fs::read_dir(dir.path().join("out")).expect("the directory").count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_directory_is_one_line_and_exit_4() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Dir::new();
+    dir.mkdir("ro");
+    let ro = dir.path().join("ro");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    // Root writes anywhere: when a probe file can be created there is nothing to test.
+    let ignores_permissions = std::fs::write(ro.join("probe"), b"").is_ok();
+    if !ignores_permissions {
+        let run = export(&dir, "json", "ro/r.json", &[]);
+        run.code(4);
+        assert_eq!(run.stderr, "talks: cannot write ro/r.json: permission denied in ro\n");
+        assert_eq!(std::fs::read_dir(&ro).expect("the directory").count(), 0);
+    }
+    // Let the temporary directory be removed.
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+}
+
+#[test]
+fn dash_and_no_output_write_to_stdout() {
+    let dir = Dir::new();
+    for format in FORMATS {
+        let file = export(&dir, format, &format!("r.{format}"), &[]);
+        file.code(0);
+        let dash = export(&dir, format, "-", &[]);
+        let none = dir.run(&["export", ROUND, "--format", format]);
+        let written = String::from_utf8(read(&dir, &format!("r.{format}"))).expect("UTF-8");
+        assert_eq!(dash.code(0).stdout, written, "{format} with -o -");
+        assert_eq!(none.code(0).stdout, written, "{format} with no -o");
+        assert_eq!(none.stderr, "", "{format}: nothing but the export");
+    }
+    assert!(!dir.path().join("-").exists(), "`-` is standard output, not a file");
+}
+
+/// A copy of the shipped dataset whose round title (and dataset title) carries an OSC
+/// sequence that would retitle the user's terminal window, and a bidi override.
+fn hostile_dataset(dir: &Dir) {
+    let text = shipped();
+    let title = "title: \"Consultations on the diplomatic missions, Istanbul (round 2)\"";
+    assert_eq!(text.matches(title).count(), 1);
+    let text = text.replacen(title, "title: \"Evil \\u{1b}]0;x\\u{7} \\u{202e}title\"", 1);
+    let dataset_title = "title: \"Russia–United States talks, 2025\"";
+    assert!(text.contains(dataset_title));
+    let text = text.replacen(dataset_title, "title: \"Talks \\u{1b}[2J\"", 1);
+    dir.write("hostile.ron", text);
+}
+
+#[test]
+fn no_escape_sequence_from_the_data_reaches_the_output() {
+    let dir = Dir::new();
+    hostile_dataset(&dir);
+    let commands: [&[&str]; 6] = [
+        &["list"],
+        &["list", "--format", "csv"],
+        &["show", "2025-04-10"],
+        &["show", "2025-04-10", "--format", "markdown"],
+        &["export", ROUND, "--format", "markdown"],
+        &["export", ROUND, "--format", "ics"],
+    ];
+    for args in commands {
+        let run = dir.run(&[&["--data", "hostile.ron"], args].concat());
+        run.code(0);
+        // The harness decodes stdout lossily, which keeps every ESC and BEL byte as is (they are
+        // ASCII), so looking at the text is looking at the raw bytes.
+        assert!(!run.stdout.contains('\u{1b}'), "ESC in {args:?}:\n{}", run.stdout);
+        assert!(!run.stdout.contains('\u{7}'), "BEL in {args:?}");
+        assert!(!run.stdout.contains('\u{202e}'), "RLO in {args:?}");
+        run.stdout_has("Evil \u{fffd}");
+    }
+    // JSON keeps the data exact, escaped so that no control byte is printed.
+    let run = dir.run(&["--data", "hostile.ron", "show", "2025-04-10", "--format", "json"]);
+    assert!(!run.code(0).stdout.contains('\u{1b}'));
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(doc["rounds"][0]["title"], "Evil \u{1b}]0;x\u{7} \u{202e}title");
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    // `talks … | head -1`: read one line, close the pipe. Every round as RON is over 100 KB,
+    // more than a pipe holds, so talks is still writing when the pipe closes.
+    let dir = Dir::new();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_talks"))
+        .args(["export", "--query", "date:2025", "--format", "ron"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cannot run talks");
+    let mut first = String::new();
+    let stdout = child.stdout.take().expect("piped stdout");
+    BufReader::new(stdout).read_line(&mut first).expect("a first line");
+    // Dropping the reader closed the pipe.
+    let output = child.wait_with_output().expect("talks ends");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!first.trim().is_empty(), "{first:?}");
+    assert_ne!(output.status.code(), Some(101), "talks panicked:\n{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
