@@ -19,7 +19,20 @@ pub struct WordIndex {
     starts: Vec<u32>,
     /// Per word: the rounds whose keys contain it, ascending, without repeats.
     postings: Vec<Vec<u32>>,
+    /// Per letter or digit (`a`–`z`, `0`–`9`): the rounds with a word containing it. The
+    /// first keystroke of a live filter is one character, found in a large share of the
+    /// words; answering it from here keeps that keystroke as fast as the others.
+    by_char: Vec<RoundSet>,
     rounds: usize,
+}
+
+/// The slot of a letter or digit in `by_char`.
+fn char_slot(c: u8) -> Option<usize> {
+    match c {
+        b'a'..=b'z' => Some(usize::from(c - b'a')),
+        b'0'..=b'9' => Some(26 + usize::from(c - b'0')),
+        _ => None,
+    }
 }
 
 /// A set of rounds, one bit each.
@@ -83,7 +96,23 @@ impl WordIndex {
             vocabulary.push_str(word);
             vocabulary.push('\n');
         }
-        WordIndex { vocabulary, starts, postings, rounds: keys.len() }
+        let mut by_char = vec![RoundSet::empty(keys.len()); 36];
+        for (w, list) in postings.iter().enumerate() {
+            let start = starts[w] as usize;
+            let word = &vocabulary.as_bytes()[start..];
+            let mut seen = 0u64;
+            for &c in word.iter().take_while(|&&c| c != b'\n') {
+                if let Some(slot) = char_slot(c) {
+                    if seen & (1 << slot) == 0 {
+                        seen |= 1 << slot;
+                        for &r in list {
+                            by_char[slot].insert(r);
+                        }
+                    }
+                }
+            }
+        }
+        WordIndex { vocabulary, starts, postings, by_char, rounds: keys.len() }
     }
 
     /// The rounds whose keys may contain `needle` (folded), and whether that set is exact.
@@ -104,6 +133,11 @@ impl WordIndex {
 
     /// The rounds with a word containing `piece`.
     fn containing(&self, piece: &str) -> RoundSet {
+        if let [c] = piece.as_bytes() {
+            if let Some(set) = char_slot(*c).and_then(|slot| self.by_char.get(slot)) {
+                return set.clone();
+            }
+        }
         let mut set = RoundSet::empty(self.rounds);
         let mut last_word = usize::MAX;
         for at in memmem::find_iter(self.vocabulary.as_bytes(), piece.as_bytes()) {
@@ -136,6 +170,17 @@ mod tests {
         assert!(set.contains(0) && set.contains(2) && !set.contains(1));
         let (set, _) = index.candidates("avro").expect("has letters");
         assert!(set.contains(1) && !set.contains(0));
+    }
+
+    #[test]
+    fn single_characters_come_from_the_precomputed_sets() {
+        let index = WordIndex::build(&keys(&["alpha", "beta", "gamma 2025"]));
+        let (set, exact) = index.candidates("b").expect("a letter");
+        assert!(exact && set.contains(1) && !set.contains(0) && !set.contains(2));
+        let (set, _) = index.candidates("2").expect("a digit");
+        assert!(set.contains(2) && !set.contains(1));
+        let (set, _) = index.candidates("a").expect("a letter");
+        assert!(set.contains(0) && set.contains(1) && set.contains(2));
     }
 
     #[test]

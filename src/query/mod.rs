@@ -73,7 +73,10 @@ impl Query {
     }
 
     /// Looks up each free word in the library's word index once, before a filter runs.
-    pub(crate) fn prepare(&self, lib: &crate::dataset::Library) -> Vec<Option<(crate::dataset::RoundSet, bool)>> {
+    pub(crate) fn prepare(
+        &self,
+        lib: &crate::dataset::Library,
+    ) -> Vec<Option<(crate::dataset::RoundSet, bool)>> {
         self.terms.iter().map(|t| t.word().and_then(|w| lib.index.words.candidates(w))).collect()
     }
 
