@@ -74,6 +74,16 @@ impl<'a> Locator<'a> {
     }
 
     /// The first `field:` at or after an anchor, else the anchor itself.
+    /// The start of a piece of free text at or after an anchor, found by its opening words
+    /// (up to the first character the file would have escaped), else the anchor itself.
+    pub fn text_after(&self, anchor: Anchor, text: &str) -> Anchor {
+        let snippet: String = text.chars().take_while(|c| !matches!(c, '"' | '\\' | '\n')).take(40).collect();
+        if snippet.is_empty() {
+            return anchor;
+        }
+        self.find_after(anchor, &snippet)
+    }
+
     pub fn field_after(&self, anchor: Anchor, field: &str) -> Anchor {
         let last = field.rsplit('.').next().unwrap_or(field);
         self.find_after(anchor, &format!("{last}:"))

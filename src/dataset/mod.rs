@@ -54,8 +54,8 @@ impl Checked {
 pub enum Stage {
     Reading,
     Parsing,
+    /// Validating and building the indexes, side by side.
     Validating,
-    Indexing,
 }
 
 impl Stage {
@@ -63,8 +63,7 @@ impl Stage {
         match self {
             Stage::Reading => "reading",
             Stage::Parsing => "parsing",
-            Stage::Validating => "validating",
-            Stage::Indexing => "indexing",
+            Stage::Validating => "validating and indexing",
         }
     }
 }
@@ -76,11 +75,7 @@ pub fn check(paths: &[PathBuf]) -> Result<Checked, Error> {
 
 fn check_with_progress(paths: &[PathBuf], progress: &dyn Fn(Stage)) -> Result<Checked, Error> {
     progress(Stage::Reading);
-    let sources = if paths.is_empty() {
-        vec![SourceText { name: EMBEDDED_NAME.to_string(), text: EMBEDDED.to_string() }]
-    } else {
-        paths.iter().map(|p| read_source(p)).collect::<Result<Vec<_>, _>>()?
-    };
+    let sources = read_all(paths)?;
     progress(Stage::Parsing);
     let parsed = parse_sources(sources)?;
     progress(Stage::Validating);
@@ -98,17 +93,35 @@ pub fn open_with_progress(
     paths: &[PathBuf],
     progress: &dyn Fn(Stage),
 ) -> Result<(Library, Vec<Problem>), Error> {
-    let checked = check_with_progress(paths, progress)?;
-    if checked.error_count() > 0 {
-        return Err(Error::Invalid { problems: checked.problems });
+    progress(Stage::Reading);
+    let sources = read_all(paths)?;
+    progress(Stage::Parsing);
+    let parsed = parse_sources(sources)?;
+    progress(Stage::Validating);
+    // Validation and indexing only read the dataset, so they run side by side on two cores;
+    // the index is thrown away if validation finds errors.
+    let (problems, index) = std::thread::scope(|scope| {
+        let validating = scope.spawn(|| validate(&parsed));
+        let index = Index::build(&parsed.dataset);
+        (validating.join(), index)
+    });
+    let problems = match problems {
+        Ok(problems) => problems,
+        // Validation does not panic on any input the tests have found; if it ever does,
+        // validating again here reports the panic through the normal hook.
+        Err(_) => validate(&parsed),
+    };
+    if problems.iter().any(|p| p.severity == Severity::Error) {
+        return Err(Error::Invalid { problems });
     }
-    // The file texts are no longer needed; free them before the indexes are built so the
-    // peak memory is the dataset plus its indexes, not the text as well.
-    let Checked { parsed, problems } = checked;
-    let Parsed { dataset, files, origins } = parsed;
-    drop((files, origins));
-    progress(Stage::Indexing);
-    Ok((Library::new(dataset), problems))
+    Ok((Library { data: parsed.dataset, index }, problems))
+}
+
+fn read_all(paths: &[PathBuf]) -> Result<Vec<SourceText>, Error> {
+    if paths.is_empty() {
+        return Ok(vec![SourceText { name: EMBEDDED_NAME.to_string(), text: EMBEDDED.to_string() }]);
+    }
+    paths.iter().map(|p| read_source(p)).collect()
 }
 
 impl Library {

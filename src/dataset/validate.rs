@@ -366,7 +366,10 @@ impl<'a> Validator<'a> {
             self.non_empty(&ctx, "notes.text", &note.text);
             self.sources(&ctx, "notes.sources", &note.sources, false);
             if note.confidence == Confidence::Uncertain {
-                self.warning(&ctx, "notes", format!("uncertain: {}", shorten(&note.text)));
+                // Each note at its own text, so two uncertain notes get two positions.
+                let at = self.anchor(&ctx).map(|a| self.locator.text_after(a, &note.text));
+                let subject = format!("{}, field `notes`", ctx.subject());
+                self.push(Severity::Warning, at, subject, format!("uncertain: {}", shorten(&note.text)));
             }
         }
         self.sources(&ctx, "sources", &r.sources, true);

@@ -117,7 +117,7 @@ impl<'a> Brief<'a, '_> {
             text.push_str(&format!(" ({tag})"));
         }
         if let Some(note) = &m.note {
-            text.push_str(&format!("; {}", f.escape(note)));
+            text.push_str(&format!(" — {}", f.escape(note)));
         }
         text.push_str(&self.cites.cite(&m.sources));
         f.item(self.out, None, &text);

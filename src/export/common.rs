@@ -69,15 +69,21 @@ pub(super) struct Citations<'a> {
 impl<'a> Citations<'a> {
     /// ` [1][2]` for the given ids (numbering new ones), or nothing when there are none.
     pub(super) fn cite(&mut self, ids: &'a [String]) -> String {
-        let mut out = String::new();
-        for id in ids {
-            let number = match self.order.iter().position(|known| *known == id.as_str()) {
+        let mut numbers: Vec<usize> = ids
+            .iter()
+            .map(|id| match self.order.iter().position(|known| *known == id.as_str()) {
                 Some(i) => i + 1,
                 None => {
                     self.order.push(id);
                     self.order.len()
                 }
-            };
+            })
+            .collect();
+        // Readers scan `[2][5][7]` more easily than the order the curator listed them in.
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut out = String::new();
+        for number in numbers {
             if out.is_empty() {
                 out.push(' ');
             }

@@ -104,8 +104,13 @@ fn description(lib: &Library, round: &Round) -> String {
             ));
         }
     }
-    let urls: Vec<&str> =
-        round.sources.iter().filter_map(|id| source(lib, id)).map(|s| s.url.as_str()).collect();
+    let mut urls: Vec<&str> = Vec::new();
+    // Two source ids may be the same page (the article is both `seed` and `S49`).
+    for url in round.sources.iter().filter_map(|id| source(lib, id)).map(|s| s.url.as_str()) {
+        if !urls.contains(&url) {
+            urls.push(url);
+        }
+    }
     if !urls.is_empty() {
         text.push_str(&format!("\nSources: {}", urls.join(" ")));
     }

@@ -94,15 +94,20 @@ pub(crate) struct Citations {
 impl Citations {
     /// ` [1][3]` for a list of source ids, numbering new ones as they appear.
     pub fn cite(&mut self, ids: &[String]) -> String {
-        let mut out = String::new();
-        for id in ids {
-            let n = match self.order.iter().position(|s| s == id) {
+        let mut numbers: Vec<usize> = ids
+            .iter()
+            .map(|id| match self.order.iter().position(|s| s == id) {
                 Some(i) => i + 1,
                 None => {
                     self.order.push(id.clone());
                     self.order.len()
                 }
-            };
+            })
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut out = String::new();
+        for n in numbers {
             out.push_str(&format!("[{n}]"));
         }
         if out.is_empty() {

@@ -14,7 +14,7 @@ pub struct Loading<'a> {
     pub elapsed: Duration,
 }
 
-const STAGES: [Stage; 4] = [Stage::Reading, Stage::Parsing, Stage::Validating, Stage::Indexing];
+const STAGES: [Stage; 3] = [Stage::Reading, Stage::Parsing, Stage::Validating];
 
 pub fn render(l: &Loading, frame: &mut Frame) {
     let area = frame.area();
@@ -33,7 +33,7 @@ pub fn render(l: &Loading, frame: &mut Frame) {
     let lines = vec![
         Line::raw(format!("Loading {}", sanitize_line(&l.names.join(" + ")))),
         Line::raw(""),
-        Line::raw(format!("step {} of 4:  {}", at + 1, steps.join("   "))),
+        Line::raw(format!("step {} of {}:  {}", at + 1, STAGES.len(), steps.join("   "))),
         Line::raw(format!("{:.1} s", l.elapsed.as_secs_f64())),
         Line::raw(""),
         Line::raw("q quits"),
