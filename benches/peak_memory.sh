@@ -20,14 +20,16 @@ peak_kb() {
     /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F': ' '/Maximum resident set size/ {print $2}'
 }
 
-printf '| rounds | file MB | talks check peak MB | bare parse peak MB | ratio |\n'
-printf '|---:|---:|---:|---:|---:|\n'
+printf '| rounds | file MB | talks check peak MB | bare parse peak MB | ratio | open + index peak MB | ratio |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|\n'
 for n in "${sizes[@]}"; do
     file="$dir/gen-$n.ron"
     [ -f "$file" ] || target/release/examples/gen --rounds "$n" -o "$file"
     check=$(peak_kb target/release/talks check "$file")
     bare=$(peak_kb target/release/examples/bare_parse "$file")
+    # What the browser holds: the validated dataset plus every index (`list` builds them).
+    opened=$(peak_kb target/release/talks --data "$file" list id:no-such-round)
     size=$(stat -c %s "$file")
-    awk -v n="$n" -v s="$size" -v c="$check" -v b="$bare" \
-        'BEGIN { printf "| %d | %.0f | %.0f | %.0f | %.2f× |\n", n, s/1e6, c/1024, b/1024, c/b }'
+    awk -v n="$n" -v s="$size" -v c="$check" -v b="$bare" -v o="$opened" \
+        'BEGIN { printf "| %d | %.0f | %.0f | %.0f | %.2f× | %.0f | %.2f× |\n", n, s/1e6, c/1024, b/1024, c/b, o/1024, o/b }'
 done

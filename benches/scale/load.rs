@@ -5,7 +5,7 @@
 use crate::fixture;
 use divan::Bencher;
 use ron::extensions::Extensions;
-use talks::dataset::{self, Library, Severity, SourceText};
+use talks::dataset::{self, Severity, SourceText};
 use talks::model::Dataset;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
@@ -16,10 +16,10 @@ fn load_full(bencher: Bencher, rounds: usize) {
     bencher
         .with_inputs(|| vec![SourceText { name: "generated.ron".into(), text: f.text.clone() }])
         .bench_values(|files| {
-            let parsed = dataset::parse_sources(files).expect("generated data parses");
-            let problems = dataset::validate(&parsed);
+            // The app's own path: parse, then validate and index side by side.
+            let (lib, problems) = dataset::open_sources(files, &|_| {}).expect("generated data loads");
             assert!(problems.iter().all(|p| p.severity != Severity::Error));
-            Library::new(parsed.dataset)
+            lib
         });
 }
 

@@ -95,6 +95,15 @@ pub fn open_with_progress(
 ) -> Result<(Library, Vec<Problem>), Error> {
     progress(Stage::Reading);
     let sources = read_all(paths)?;
+    open_sources(sources, progress)
+}
+
+/// Opens texts already in memory: parse, then validate and index (what [`open`] does after
+/// reading the files).
+pub fn open_sources(
+    sources: Vec<SourceText>,
+    progress: &dyn Fn(Stage),
+) -> Result<(Library, Vec<Problem>), Error> {
     progress(Stage::Parsing);
     let parsed = parse_sources(sources)?;
     progress(Stage::Validating);
