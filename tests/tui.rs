@@ -11,6 +11,7 @@ const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(30).unwrap();
 const COLS: std::num::NonZeroU16 = std::num::NonZeroU16::new(100).unwrap();
 
 struct App {
+    started: Instant,
     screen: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
@@ -28,6 +29,7 @@ impl App {
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let started = Instant::now();
         let child = pty.slave.spawn_command(cmd).expect("spawn talks");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
@@ -46,7 +48,7 @@ impl App {
                 }
             }
         });
-        App { screen, writer, child, dir }
+        App { started, screen, writer, child, dir }
     }
 
     fn contents(&self) -> String {
@@ -100,6 +102,12 @@ impl Drop for App {
 #[test]
 fn starts_on_the_rounds_and_quits_cleanly() {
     let mut app = App::start(&[]);
+    // Reported, not asserted (timing depends on the machine): spawn to first full frame,
+    // polled every millisecond. Run with --nocapture to see it.
+    while !app.contents().contains("12 of 12 rounds") && app.started.elapsed() < DEADLINE {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    eprintln!("first frame {:?} after spawn (this build's profile)", app.started.elapsed());
     app.wait_text("12 of 12 rounds");
     app.wait_text("2025-02-18");
     assert!(app.alternate(), "the app draws on the alternate screen");
