@@ -34,8 +34,8 @@ pub fn run(lib: &Library, args: &ExportArgs, out: &mut Output) -> Result<(), Err
         eprintln!("talks: {message}");
     }
     match args.output.as_deref() {
-        None => write_stdout(out, format, &rendered.text),
-        Some(p) if p == Path::new("-") => write_stdout(out, format, &rendered.text),
+        None => write_stdout(out, &rendered.text),
+        Some(p) if p == Path::new("-") => write_stdout(out, &rendered.text),
         Some(path) => {
             export::write_atomic(path, rendered.text.as_bytes(), args.force)?;
             let n = rounds.len() - rendered.skipped.len();
@@ -45,10 +45,8 @@ pub fn run(lib: &Library, args: &ExportArgs, out: &mut Output) -> Result<(), Err
     }
 }
 
-/// Human-readable formats are sanitised for a terminal; data formats stay byte-exact.
-fn write_stdout(out: &mut Output, format: Format, text: &str) -> Result<(), Error> {
-    match format {
-        Format::Markdown | Format::Csv | Format::Ics => out.text(text),
-        Format::Json | Format::Ron => out.write_str(text),
-    }
+/// On a terminal every format is sanitised (serde_json leaves DEL, C1 controls and bidi
+/// overrides raw); into a pipe or a file the bytes are exact.
+fn write_stdout(out: &mut Output, text: &str) -> Result<(), Error> {
+    out.text(text)
 }

@@ -20,7 +20,7 @@ pub fn run(lib: &Library, args: &ListArgs, out: &mut Output) -> Result<(), Error
         ListFormat::Json => {
             let doc = crate::export::json::document(lib, &rounds);
             let text = serde_json::to_string_pretty(&doc).map_err(|e| Error::Write(e.to_string()))?;
-            out.write_str(&format!("{text}\n"))
+            out.text(&format!("{text}\n"))
         }
         ListFormat::Csv => out.write_str(&csv_rows(lib, &rounds)?),
     }

@@ -11,6 +11,6 @@ pub fn run(lib: &Library, args: &ShowArgs, out: &mut Output) -> Result<(), Error
     match args.format {
         ShowFormat::Text => out.text(&export::render_text(lib, round)),
         ShowFormat::Markdown => out.text(&export::render(lib, &[round], Format::Markdown)?.text),
-        ShowFormat::Json => out.write_str(&export::render(lib, &[round], Format::Json)?.text),
+        ShowFormat::Json => out.text(&export::render(lib, &[round], Format::Json)?.text),
     }
 }

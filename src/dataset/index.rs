@@ -315,7 +315,7 @@ impl Folded {
 }
 
 /// For each topic: its id, name and aliases and those of its ancestors, folded, so that a
-/// round discussing `direct-flights` matches `topic:missions` too.
+/// round discussing `mission-banking` matches `topic:missions` too.
 fn topic_keys(data: &Dataset, index: &Index) -> Vec<String> {
     data.topics
         .iter()

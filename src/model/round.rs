@@ -135,10 +135,16 @@ impl Duration {
     /// `about 90 min`, `4–5 h`, `more than 12 h`.
     pub fn label(&self) -> String {
         let amount = match self.max_minutes {
-            Some(max) if max != self.min_minutes => {
-                format!("{}–{}", minutes_amount(self.min_minutes, false), minutes_amount(max, true))
+            // Both ends in one unit, so 60–90 minutes never reads as "1–90 min".
+            Some(max)
+                if max != self.min_minutes
+                    && self.min_minutes.is_multiple_of(60)
+                    && max.is_multiple_of(60) =>
+            {
+                format!("{}–{} h", self.min_minutes / 60, max / 60)
             }
-            _ => minutes_amount(self.min_minutes, true),
+            Some(max) if max != self.min_minutes => format!("{}–{} min", self.min_minutes, max),
+            _ => minutes_amount(self.min_minutes),
         };
         match self.qualifier {
             DurationQualifier::Exact => amount,
@@ -148,18 +154,13 @@ impl Duration {
     }
 }
 
-fn minutes_amount(minutes: u32, unit: bool) -> String {
-    let (value, suffix) = if minutes.is_multiple_of(60) {
-        ((minutes / 60).to_string(), " h")
+fn minutes_amount(minutes: u32) -> String {
+    if minutes.is_multiple_of(60) {
+        format!("{} h", minutes / 60)
     } else if minutes > 120 {
-        (format!("{}h{:02}", minutes / 60, minutes % 60), "")
+        format!("{}h{:02}", minutes / 60, minutes % 60)
     } else {
-        (minutes.to_string(), " min")
-    };
-    if unit {
-        format!("{value}{suffix}")
-    } else {
-        value
+        format!("{minutes} min")
     }
 }
 
@@ -190,5 +191,7 @@ mod tests {
         assert_eq!(dur(240, Some(300), DurationQualifier::Exact).label(), "4–5 h");
         assert_eq!(dur(720, None, DurationQualifier::MoreThan).label(), "more than 12 h");
         assert_eq!(dur(380, None, DurationQualifier::Exact).label(), "6h20");
+        assert_eq!(dur(60, Some(90), DurationQualifier::Exact).label(), "60–90 min");
+        assert_eq!(dur(90, Some(120), DurationQualifier::Exact).label(), "90–120 min");
     }
 }

@@ -39,6 +39,22 @@ pub use narrow::narrows;
 pub use resolve::resolve_round;
 pub use sort::Sort;
 
+/// The terms of `text` as typed, without those on the given fields (case-insensitive,
+/// negated or not), for callers that replace one field of a query (the venue picker).
+/// Quoted phrases stay whole. Text that does not lex is returned as one piece.
+pub fn terms_without_fields(text: &str, fields: &[&str]) -> Vec<String> {
+    let Ok(terms) = lex::split(text) else { return vec![text.to_string()] };
+    terms
+        .into_iter()
+        .filter(|t| {
+            let bare = t.text.strip_prefix('-').unwrap_or(&t.text);
+            let name = bare.split_once(':').map(|(n, _)| n.to_lowercase());
+            !name.is_some_and(|n| fields.contains(&n.as_str()))
+        })
+        .map(|t| t.text)
+        .collect()
+}
+
 use crate::dataset::RoundKeys;
 use term::Term;
 

@@ -116,7 +116,6 @@ pub struct State {
     pub topics: Pane,
     /// Depth in the topic tree, per topic index.
     pub topic_depth: Vec<u16>,
-    /// Rounds per person, per person index (precomputed for the people list).
     pub detail: Detail,
     pub filter: Filter,
     pub sort: Sort,

@@ -209,3 +209,30 @@ fn quitting_from_any_context() {
         assert!(s.quit);
     }
 }
+
+#[test]
+fn deleting_a_word_after_a_wide_space_does_not_split_a_character() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("a\u{a0}b\u{3000}c")));
+    run(&mut s, [Action::DeleteWord]);
+    assert_eq!(s.filter.input, "a\u{a0}b\u{3000}");
+    run(&mut s, [Action::DeleteWord]);
+    assert_eq!(s.filter.input, "a\u{a0}");
+    run(&mut s, [Action::DeleteWord]);
+    assert_eq!(s.filter.input, "");
+}
+
+#[test]
+fn picking_a_venue_from_another_view_shows_the_rounds_and_keeps_other_terms() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("topic:\"diplomatic missions\" City:Riyadh")));
+    run(&mut s, [Action::Confirm, Action::Show(View::People), Action::OpenVenues]);
+    let Overlay::Venues(p) = &s.overlay else { panic!("picker open") };
+    let at = p.entries.iter().position(|(c, _)| c == "Istanbul").expect("Istanbul listed");
+    run(&mut s, std::iter::repeat_n(Action::Down, at).chain([Action::Confirm]));
+    assert_eq!(s.view, View::Rounds);
+    assert_eq!(s.focus, Focus::List);
+    assert_eq!(s.filter.applied, "topic:\"diplomatic missions\" city:\"Istanbul\"");
+    assert_eq!(s.rounds.items.len(), 2);
+    assert!(s.detail.rows.first().is_some_and(|r| r.plain().contains("Istanbul")), "the detail is a round's");
+}

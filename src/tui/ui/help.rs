@@ -17,7 +17,7 @@ const SECTIONS: &[(Context, &str)] = &[
     (Context::Help, "This help"),
 ];
 
-/// The help text as lines, also used by the README capture.
+/// The help text as lines.
 pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (context, title) in SECTIONS {

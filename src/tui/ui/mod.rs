@@ -49,6 +49,11 @@ fn too_small(frame: &mut Frame, area: Rect) {
     }
 }
 
+/// How many lines the help overlay has (update clamps its scroll to this).
+pub fn help_len() -> usize {
+    help::help_lines(&Theme::new(false)).len()
+}
+
 /// Cuts `text` to `width` display columns, ending with `…` when cut.
 pub(crate) fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {

@@ -3,14 +3,15 @@
 use super::super::action::{Action, Effect, View};
 use super::super::state::{ExportDialog, Overlay, Picker, State};
 use super::{filter, say};
-use crate::export::{default_file_name, Format};
+use crate::export::{default_file_name, Format as ExportFormat};
+use crate::model::Format;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub fn help(state: &mut State, action: Action) {
     if let Overlay::Help { scroll } = &mut state.overlay {
         match action {
-            Action::Down => *scroll += 1,
+            Action::Down => *scroll = (*scroll + 1).min(super::super::ui::help_len()),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::ToggleHelp | Action::Cancel => state.overlay = Overlay::None,
             _ => {}
@@ -24,9 +25,12 @@ pub fn open_venues(state: &mut State) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut calls = 0;
     for round in &lib.data.rounds {
-        match round.venue.as_deref().and_then(|v| lib.venue(v)) {
-            Some(v) => *counts.entry(v.city.as_str()).or_default() += 1,
-            None => calls += 1,
+        if let Some(v) = round.venue.as_deref().and_then(|v| lib.venue(v)) {
+            *counts.entry(v.city.as_str()).or_default() += 1;
+        }
+        // Counted the way the entry filters: by format, so the number is what it shows.
+        if matches!(round.format, Format::LeadersCall | Format::PhoneVideo) {
+            calls += 1;
         }
     }
     let mut entries: Vec<(String, usize)> = counts.into_iter().map(|(c, n)| (c.to_string(), n)).collect();
@@ -37,7 +41,8 @@ pub fn open_venues(state: &mut State) {
     state.overlay = Overlay::Venues(Picker { entries, selected: 0 });
 }
 
-const CALLS: &str = "(no venue: calls)";
+const CALLS: &str = "(calls: leaders' and phone)";
+const CALLS_TERM: &str = "format:leaders-call,phone-video";
 
 pub fn picker(state: &mut State, action: Action) {
     let Overlay::Venues(p) = &mut state.overlay else { return };
@@ -48,21 +53,14 @@ pub fn picker(state: &mut State, action: Action) {
         Action::Confirm => {
             let Some((city, _)) = p.entries.get(p.selected).cloned() else { return };
             state.overlay = Overlay::None;
-            let term = if city == CALLS {
-                "format:leaders-call,phone-video".to_string()
-            } else {
-                format!("city:\"{city}\"")
-            };
-            let kept: Vec<&str> = state
-                .filter
-                .applied
-                .split_whitespace()
-                .filter(|t| !t.starts_with("city:") && !t.starts_with("venue:") && !t.starts_with("format:"))
-                .collect();
-            let text = kept.into_iter().chain([term.as_str()]).collect::<Vec<_>>().join(" ");
-            state.view = View::Rounds;
-            filter::apply_query_text(state, &text);
-            say(state, format!("filter: {text}   (x clears)"), false);
+            let term = if city == CALLS { CALLS_TERM.to_string() } else { format!("city:\"{city}\"") };
+            let mut kept = crate::query::terms_without_fields(&state.filter.applied, &["city", "venue"]);
+            kept.retain(|t| t != CALLS_TERM);
+            let text = kept.into_iter().chain([term]).collect::<Vec<_>>().join(" ");
+            filter::show_rounds(state);
+            if filter::apply_query_text(state, &text) {
+                say(state, format!("filter: {text}   (x clears)"), false);
+            }
         }
         _ => {}
     }
@@ -79,7 +77,7 @@ pub fn open_export(state: &mut State) {
         say(state, why, true);
         return;
     };
-    let format = Format::Markdown;
+    let format = ExportFormat::Markdown;
     let path = default_file_name(&state.lib.data.rounds[round].id, format);
     state.overlay = Overlay::Export(ExportDialog {
         round,
@@ -111,7 +109,7 @@ pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Up | Action::Down => {
-            let all = Format::ALL;
+            let all = ExportFormat::ALL;
             let at = all.iter().position(|&f| f == d.format).unwrap_or(0);
             let next =
                 if action == Action::Down { (at + 1) % all.len() } else { (at + all.len() - 1) % all.len() };

@@ -10,16 +10,22 @@ use super::{nav, say};
 use crate::query::{self, Query};
 
 pub fn open(state: &mut State) {
-    if state.view != View::Rounds {
-        state.view = View::Rounds;
-        state.focus = Focus::List;
-        state.rebuild_detail();
-    }
+    show_rounds(state);
     let f = &mut state.filter;
     f.editing = true;
     f.input = f.applied.clone();
     f.before_edit = f.applied.clone();
     f.error = None;
+}
+
+/// Switches to the rounds view (the filter applies to rounds), focused on the list.
+pub fn show_rounds(state: &mut State) {
+    if state.view != View::Rounds {
+        state.view = View::Rounds;
+        state.focus = Focus::List;
+        state.rebuild_detail();
+        nav::keep_visible(state);
+    }
 }
 
 pub fn edit(state: &mut State, action: Action) {
@@ -36,7 +42,13 @@ pub fn edit(state: &mut State, action: Action) {
             let input = &mut state.filter.input;
             let trimmed = input.trim_end().len();
             input.truncate(trimmed);
-            let cut = input.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            // Cut after the last whitespace character, whatever its width in bytes (a
+            // no-break space is two).
+            let cut = input
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
             input.truncate(cut);
             live(state);
         }
@@ -77,16 +89,20 @@ fn live(state: &mut State) {
     }
 }
 
-/// Sets the filter to `text` (already known to be valid, or reported if not).
-pub fn apply_query_text(state: &mut State, text: &str) {
+/// Sets the filter to `text`; false (with the reason on the status line) if it is invalid.
+pub fn apply_query_text(state: &mut State, text: &str) -> bool {
     match Query::parse(text) {
         Ok(q) => {
             let items = query::filter(&state.lib, &q, state.sort);
             state.filter.applied = text.to_string();
             state.filter.input = text.to_string();
             set_rounds(state, items);
+            true
         }
-        Err(e) => say(state, e.to_string(), true),
+        Err(e) => {
+            say(state, e.to_string(), true);
+            false
+        }
     }
 }
 
