@@ -17,6 +17,38 @@ pub fn fold(text: &str) -> String {
     deunicode::deunicode_with_tofu(text, "\u{fffd}").to_lowercase()
 }
 
+/// Cuts `text` to `width` display columns (accents take none, CJK and emoji two), ending
+/// with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Like [`fit`], padded with spaces to exactly `width` columns.
+pub fn pad(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = fit(text, width);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
 /// True for characters that must never reach a terminal verbatim.
 fn is_unsafe(c: char, keep_newlines: bool) -> bool {
     match c {
@@ -69,6 +101,15 @@ mod tests {
         assert_eq!(fold("États-Unis"), "etats-unis");
         assert_eq!(fold("Москва"), "moskva");
         assert_eq!(fold("Riyadh"), "riyadh");
+    }
+
+    #[test]
+    fn fitting_counts_display_columns() {
+        assert_eq!(fit("İstanbul", 8), "İstanbul");
+        assert_eq!(fit("Istanbul talks", 8), "Istanbu…");
+        assert_eq!(fit("会談会談", 5), "会談…");
+        assert_eq!(pad("会", 4), "会  ");
+        assert_eq!(fit("abc", 0), "");
     }
 
     #[test]

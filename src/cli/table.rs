@@ -3,8 +3,8 @@
 //! ellipsis where a cell is cut. Off a terminal, cells are never cut.
 
 use crate::dataset::Library;
-use crate::text::sanitize_line;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use crate::text::{pad, sanitize_line};
+use unicode_width::UnicodeWidthStr;
 
 const HEADERS: [&str; 6] = ["ID", "DATE", "VENUE", "FORMAT", "STATUS", "TITLE"];
 
@@ -16,7 +16,7 @@ pub fn render(lib: &Library, rounds: &[usize], width: Option<usize>) -> String {
         .map(|round| {
             [
                 round.id.clone(),
-                crate::tui::content::date_label(round),
+                round.date_label(),
                 lib.venue_short(round).to_string(),
                 round.format.label().to_string(),
                 round.status.label().to_string(),
@@ -51,26 +51,6 @@ fn shrink(widths: &mut [usize], total: usize) {
         widths[column] -= give;
         over -= give;
     }
-}
-
-fn pad(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    let cut = text.width() > width;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + usize::from(cut) > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if cut && width > 0 {
-        out.push('…');
-        used += 1;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
 }
 
 #[cfg(test)]

@@ -165,6 +165,12 @@ fn minutes_amount(minutes: u32) -> String {
 }
 
 impl Round {
+    /// The date as lists show it: `2025-04-10`, `2025-03-23..25`, `~2025-06` (approximate).
+    pub fn date_label(&self) -> String {
+        let approx = if self.date_approximate { "~" } else { "" };
+        format!("{approx}{}", self.date)
+    }
+
     /// Every person at the round: delegation members, then hosts.
     pub fn participants(&self) -> impl Iterator<Item = &Member> {
         self.delegations.iter().flat_map(|d| d.members.iter()).chain(self.hosts.iter())

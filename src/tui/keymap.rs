@@ -22,8 +22,9 @@ pub struct Binding {
     pub action: Action,
     /// Shown in help; the first binding of an action names it.
     pub help: &'static str,
-    /// Shown in the footer for this context.
-    pub footer: bool,
+    /// The one or two words shown in the footer for this context; `None` keeps the key out
+    /// of the footer (help still lists it).
+    pub footer: Option<&'static str>,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
@@ -37,7 +38,7 @@ const fn bind(
     modifiers: KeyModifiers,
     action: Action,
     help: &'static str,
-    footer: bool,
+    footer: Option<&'static str>,
 ) -> Binding {
     Binding { context, code, modifiers, action, help, footer }
 }
@@ -50,70 +51,77 @@ pub fn bindings() -> &'static [Binding] {
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
-            bind(Browse, Char('j'), NONE, Action::Down, "move down", true),
-            bind(Browse, Down, NONE, Action::Down, "move down", false),
-            bind(Browse, Char('k'), NONE, Action::Up, "move up", true),
-            bind(Browse, Up, NONE, Action::Up, "move up", false),
-            bind(Browse, Char('g'), NONE, Action::Top, "go to the first line", false),
-            bind(Browse, Home, NONE, Action::Top, "go to the first line", false),
-            bind(Browse, Char('G'), SHIFT, Action::Bottom, "go to the last line", false),
-            bind(Browse, End, NONE, Action::Bottom, "go to the last line", false),
-            bind(Browse, PageDown, NONE, Action::PageDown, "page down", false),
-            bind(Browse, PageUp, NONE, Action::PageUp, "page up", false),
-            bind(Browse, Char('d'), CTRL, Action::HalfPageDown, "half a page down", false),
-            bind(Browse, Char('u'), CTRL, Action::HalfPageUp, "half a page up", false),
-            bind(Browse, Tab, NONE, Action::FocusNext, "focus the other pane", true),
-            bind(Browse, BackTab, SHIFT, Action::FocusPrev, "focus the other pane", false),
-            bind(Browse, Char(']'), NONE, Action::NextLink, "next link in the detail", false),
-            bind(Browse, Char('['), NONE, Action::PrevLink, "previous link in the detail", false),
-            bind(Browse, Char('1'), NONE, Action::Show(View::Rounds), "rounds view", true),
-            bind(Browse, Char('2'), NONE, Action::Show(View::People), "people view", true),
-            bind(Browse, Char('3'), NONE, Action::Show(View::Topics), "topics view", true),
-            bind(Browse, Enter, NONE, Action::Follow, "open the link under the cursor", true),
-            bind(Browse, Backspace, NONE, Action::Back, "go back", true),
-            bind(Browse, Left, ALT, Action::Back, "go back", false),
-            bind(Browse, Right, ALT, Action::Forward, "go forward", false),
-            bind(Browse, Char('/'), NONE, Action::OpenFilter, "filter rounds (query language)", true),
-            bind(Browse, Char('x'), NONE, Action::ClearFilter, "clear the filter", false),
-            bind(Browse, Char('v'), NONE, Action::OpenVenues, "pick a venue", true),
-            bind(Browse, Char('s'), NONE, Action::CycleSort, "cycle the sort order", true),
-            bind(Browse, Char('e'), NONE, Action::OpenExport, "export the selected round", true),
-            bind(Browse, Char('?'), NONE, Action::ToggleHelp, "help: every key", true),
-            bind(Browse, Char('q'), NONE, Action::Quit, "quit", true),
-            bind(Browse, Char('c'), CTRL, Action::Quit, "quit", false),
-            bind(Filter, Enter, NONE, Action::Confirm, "keep the filter", true),
-            bind(Filter, Esc, NONE, Action::Cancel, "cancel the edit", true),
-            bind(Filter, Backspace, NONE, Action::DeleteBack, "delete a character", false),
-            bind(Filter, Char('w'), CTRL, Action::DeleteWord, "delete a word", true),
-            bind(Filter, Char('c'), CTRL, Action::Quit, "quit", false),
-            bind(Picker, Char('j'), NONE, Action::Down, "move down", true),
-            bind(Picker, Down, NONE, Action::Down, "move down", false),
-            bind(Picker, Char('k'), NONE, Action::Up, "move up", true),
-            bind(Picker, Up, NONE, Action::Up, "move up", false),
-            bind(Picker, Enter, NONE, Action::Confirm, "filter by this venue", true),
-            bind(Picker, Esc, NONE, Action::Cancel, "close", true),
-            bind(Picker, Char('q'), NONE, Action::Cancel, "close", false),
-            bind(Picker, Char('c'), CTRL, Action::Quit, "quit", false),
-            bind(Export, Up, NONE, Action::Up, "previous format", true),
-            bind(Export, Down, NONE, Action::Down, "next format", true),
-            bind(Export, Tab, NONE, Action::Down, "next format", false),
-            bind(Export, Enter, NONE, Action::Confirm, "write the file", true),
-            bind(Export, Esc, NONE, Action::Cancel, "cancel", true),
-            bind(Export, Backspace, NONE, Action::DeleteBack, "delete a character of the path", false),
-            bind(Export, Char('w'), CTRL, Action::DeleteWord, "delete a word of the path", false),
-            bind(Export, Char('c'), CTRL, Action::Quit, "quit", false),
-            bind(Confirm, Char('y'), NONE, Action::Yes, "overwrite", true),
-            bind(Confirm, Char('n'), NONE, Action::No, "keep the existing file", true),
-            bind(Confirm, Esc, NONE, Action::No, "keep the existing file", false),
-            bind(Confirm, Char('c'), CTRL, Action::Quit, "quit", false),
-            bind(Help, Char('?'), NONE, Action::ToggleHelp, "close help", true),
-            bind(Help, Esc, NONE, Action::ToggleHelp, "close help", true),
-            bind(Help, Char('q'), NONE, Action::ToggleHelp, "close help", false),
-            bind(Help, Char('j'), NONE, Action::Down, "scroll down", false),
-            bind(Help, Down, NONE, Action::Down, "scroll down", false),
-            bind(Help, Char('k'), NONE, Action::Up, "scroll up", false),
-            bind(Help, Up, NONE, Action::Up, "scroll up", false),
-            bind(Help, Char('c'), CTRL, Action::Quit, "quit", false),
+            bind(Browse, Char('j'), NONE, Action::Down, "move down", Some("move")),
+            bind(Browse, Down, NONE, Action::Down, "move down", None),
+            bind(Browse, Char('k'), NONE, Action::Up, "move up", Some("move")),
+            bind(Browse, Up, NONE, Action::Up, "move up", None),
+            bind(Browse, Char('g'), NONE, Action::Top, "go to the first line", None),
+            bind(Browse, Home, NONE, Action::Top, "go to the first line", None),
+            bind(Browse, Char('G'), SHIFT, Action::Bottom, "go to the last line", None),
+            bind(Browse, End, NONE, Action::Bottom, "go to the last line", None),
+            bind(Browse, PageDown, NONE, Action::PageDown, "page down", None),
+            bind(Browse, PageUp, NONE, Action::PageUp, "page up", None),
+            bind(Browse, Char('d'), CTRL, Action::HalfPageDown, "half a page down", None),
+            bind(Browse, Char('u'), CTRL, Action::HalfPageUp, "half a page up", None),
+            bind(Browse, Tab, NONE, Action::FocusNext, "focus the other pane", Some("pane")),
+            bind(Browse, BackTab, SHIFT, Action::FocusPrev, "focus the other pane", None),
+            bind(Browse, Char(']'), NONE, Action::NextLink, "next link in the detail", None),
+            bind(Browse, Char('['), NONE, Action::PrevLink, "previous link in the detail", None),
+            bind(Browse, Char('1'), NONE, Action::Show(View::Rounds), "rounds view", Some("views")),
+            bind(Browse, Char('2'), NONE, Action::Show(View::People), "people view", Some("views")),
+            bind(Browse, Char('3'), NONE, Action::Show(View::Topics), "topics view", Some("views")),
+            bind(Browse, Enter, NONE, Action::Follow, "open the link under the cursor", Some("open")),
+            bind(Browse, Backspace, NONE, Action::Back, "go back", Some("back")),
+            bind(Browse, Left, ALT, Action::Back, "go back", None),
+            bind(Browse, Right, ALT, Action::Forward, "go forward", None),
+            bind(
+                Browse,
+                Char('/'),
+                NONE,
+                Action::OpenFilter,
+                "filter rounds (query language)",
+                Some("filter"),
+            ),
+            bind(Browse, Char('x'), NONE, Action::ClearFilter, "clear the filter", None),
+            bind(Browse, Char('v'), NONE, Action::OpenVenues, "pick a venue", Some("venues")),
+            bind(Browse, Char('s'), NONE, Action::CycleSort, "cycle the sort order", Some("sort")),
+            bind(Browse, Char('e'), NONE, Action::OpenExport, "export the selected round", Some("export")),
+            bind(Browse, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
+            bind(Browse, Char('q'), NONE, Action::Quit, "quit", Some("quit")),
+            bind(Browse, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Filter, Enter, NONE, Action::Confirm, "keep the filter", Some("keep")),
+            bind(Filter, Esc, NONE, Action::Cancel, "cancel the edit", Some("cancel")),
+            bind(Filter, Backspace, NONE, Action::DeleteBack, "delete a character", None),
+            bind(Filter, Char('w'), CTRL, Action::DeleteWord, "delete a word", Some("del word")),
+            bind(Filter, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Picker, Char('j'), NONE, Action::Down, "move down", Some("move")),
+            bind(Picker, Down, NONE, Action::Down, "move down", None),
+            bind(Picker, Char('k'), NONE, Action::Up, "move up", Some("move")),
+            bind(Picker, Up, NONE, Action::Up, "move up", None),
+            bind(Picker, Enter, NONE, Action::Confirm, "filter by this venue", Some("choose")),
+            bind(Picker, Esc, NONE, Action::Cancel, "close", Some("close")),
+            bind(Picker, Char('q'), NONE, Action::Cancel, "close", None),
+            bind(Picker, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Export, Up, NONE, Action::Up, "previous format", Some("format")),
+            bind(Export, Down, NONE, Action::Down, "next format", Some("format")),
+            bind(Export, Tab, NONE, Action::Down, "next format", None),
+            bind(Export, Enter, NONE, Action::Confirm, "write the file", Some("write")),
+            bind(Export, Esc, NONE, Action::Cancel, "cancel", Some("cancel")),
+            bind(Export, Backspace, NONE, Action::DeleteBack, "delete a character of the path", None),
+            bind(Export, Char('w'), CTRL, Action::DeleteWord, "delete a word of the path", None),
+            bind(Export, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Confirm, Char('y'), NONE, Action::Yes, "overwrite", Some("overwrite")),
+            bind(Confirm, Char('n'), NONE, Action::No, "keep the existing file", Some("keep")),
+            bind(Confirm, Esc, NONE, Action::No, "keep the existing file", None),
+            bind(Confirm, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Help, Char('?'), NONE, Action::ToggleHelp, "close help", Some("close")),
+            bind(Help, Esc, NONE, Action::ToggleHelp, "close help", Some("close")),
+            bind(Help, Char('q'), NONE, Action::ToggleHelp, "close help", None),
+            bind(Help, Char('j'), NONE, Action::Down, "scroll down", None),
+            bind(Help, Down, NONE, Action::Down, "scroll down", None),
+            bind(Help, Char('k'), NONE, Action::Up, "scroll up", None),
+            bind(Help, Up, NONE, Action::Up, "scroll up", None),
+            bind(Help, Char('c'), CTRL, Action::Quit, "quit", None),
         ]
     })
 }
@@ -198,18 +206,20 @@ pub fn help_entries(context: Context) -> Vec<(String, &'static str)> {
     out.into_iter().map(|(k, h, _)| (k, h)).collect()
 }
 
+/// The contexts in the order help and the README list them, with their titles.
+pub const SECTIONS: &[(Context, &str)] = &[
+    (Context::Browse, "Browsing"),
+    (Context::Filter, "Filter bar"),
+    (Context::Picker, "Venue picker"),
+    (Context::Export, "Export dialog"),
+    (Context::Confirm, "Overwrite question"),
+    (Context::Help, "Help screen"),
+];
+
 /// The key table of the README, one section per context, generated like the help screen.
 pub fn markdown_table() -> String {
-    let sections = [
-        (Context::Browse, "Browsing"),
-        (Context::Filter, "Filter bar"),
-        (Context::Picker, "Venue picker"),
-        (Context::Export, "Export dialog"),
-        (Context::Confirm, "Overwrite question"),
-        (Context::Help, "Help screen"),
-    ];
     let mut out = String::from("| where | keys | what they do |\n|---|---|---|\n");
-    for (context, title) in sections {
+    for &(context, title) in SECTIONS {
         for (keys, help) in help_entries(context) {
             out.push_str(&format!("| {title} | {} | {help} |\n", keys.replace('|', "\\|")));
         }
@@ -222,12 +232,12 @@ pub fn markdown_table() -> String {
 /// a narrow terminal still shows the way to every other key.
 pub fn footer_entries(context: Context) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    let marked = bindings().iter().filter(|b| b.context == context && b.footer);
+    let marked = bindings().iter().filter(|b| b.context == context && b.footer.is_some());
     let (first, rest): (Vec<&Binding>, Vec<&Binding>) =
         marked.partition(|b| matches!(b.action, Action::ToggleHelp | Action::Quit));
     for b in first.into_iter().chain(rest) {
         let key = key_label(b.code, b.modifiers);
-        let help = short(b.help);
+        let help = b.footer.unwrap_or(b.help);
         match out.last_mut() {
             Some((keys, h)) if *h == help => {
                 keys.push('/');
@@ -239,31 +249,6 @@ pub fn footer_entries(context: Context) -> Vec<(String, &'static str)> {
     out
 }
 
-/// The footer wants one or two words.
-fn short(help: &'static str) -> &'static str {
-    match help {
-        "move down" | "move up" => "move",
-        "focus the other pane" => "pane",
-        "rounds view" | "people view" | "topics view" => "views",
-        "open the link under the cursor" => "open",
-        "go back" => "back",
-        "filter rounds (query language)" => "filter",
-        "pick a venue" => "venues",
-        "cycle the sort order" => "sort",
-        "export the selected round" => "export",
-        "help: every key" => "help",
-        "keep the filter" => "keep",
-        "cancel the edit" => "cancel",
-        "delete a word" => "del word",
-        "filter by this venue" => "choose",
-        "previous format" | "next format" => "format",
-        "write the file" => "write",
-        "keep the existing file" => "keep",
-        "close help" => "close",
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -273,12 +258,10 @@ mod tests {
         let table = bindings();
         for (i, a) in table.iter().enumerate() {
             for b in &table[i + 1..] {
-                assert!(
-                    !(a.context == b.context && a.code == b.code && a.modifiers == b.modifiers),
-                    "{:?} {} bound twice",
-                    a.context,
-                    key_label(a.code, a.modifiers)
-                );
+                let same = a.context == b.context
+                    && normalise(KeyEvent::new(a.code, a.modifiers))
+                        == normalise(KeyEvent::new(b.code, b.modifiers));
+                assert!(!same, "{:?} {} bound twice", a.context, key_label(a.code, a.modifiers));
             }
         }
     }

@@ -153,9 +153,3 @@ pub(crate) fn confidence_mark(c: crate::model::Confidence) -> Option<(Tone, Stri
         Confidence::Uncertain => Some((Tone::Warn, " (uncertain)".into())),
     }
 }
-
-/// The date as lists show it: `~` marks an approximate date.
-pub fn date_label(round: &crate::model::Round) -> String {
-    let approx = if round.date_approximate { "~" } else { "" };
-    format!("{approx}{}", round.date)
-}

@@ -1,6 +1,6 @@
 //! The detail of one person: names, positions held, and every round attended.
 
-use super::{date_label, field, Citations, Link, Row, Tone};
+use super::{field, Citations, Link, Row, Tone};
 use crate::dataset::Library;
 
 pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
@@ -54,7 +54,7 @@ pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
         };
         rows.push(
             Row::new(vec![
-                (Tone::Label, format!("{:<14}", date_label(round))),
+                (Tone::Label, format!("{:<14}", round.date_label())),
                 (Tone::Link, round.title.clone()),
             ])
             .indented(0, 14)

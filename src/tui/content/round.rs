@@ -1,6 +1,6 @@
 //! The detail of one round: overview, delegations, agenda, notes and numbered sources.
 
-use super::{confidence_mark, date_label, field, Citations, Link, Row, Tone};
+use super::{confidence_mark, field, Citations, Link, Row, Tone};
 use crate::dataset::Library;
 use crate::model::{Member, Outcome, Round, Status};
 
@@ -38,8 +38,8 @@ fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<
         qualifiers.push("approximate".to_string());
     }
     let date = match qualifiers.is_empty() {
-        true => date_label(round),
-        false => format!("{}  ({})", date_label(round), qualifiers.join(", ")),
+        true => round.date_label(),
+        false => format!("{}  ({})", round.date_label(), qualifiers.join(", ")),
     };
     rows.push(field("Date", date));
     let status_tone = match round.status {

@@ -2,7 +2,7 @@
 //! was on the agenda, in date order, with the outcome each time.
 
 use super::round::outcome_tone;
-use super::{date_label, Citations, Link, Row, Tone};
+use super::{Citations, Link, Row, Tone};
 use crate::dataset::Library;
 
 pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
@@ -46,7 +46,7 @@ pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
         rows.push(Row::blank());
         rows.push(
             Row::new(vec![
-                (Tone::Label, format!("{:<14}", date_label(round))),
+                (Tone::Label, format!("{:<14}", round.date_label())),
                 (Tone::Link, round.title.clone()),
             ])
             .indented(0, 14)

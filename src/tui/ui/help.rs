@@ -2,20 +2,11 @@
 
 use super::centered;
 use super::theme::Theme;
-use crate::tui::keymap::{help_entries, Context};
+use crate::tui::keymap::{help_entries, SECTIONS};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
-
-const SECTIONS: &[(Context, &str)] = &[
-    (Context::Browse, "Browsing"),
-    (Context::Filter, "Filter bar"),
-    (Context::Picker, "Venue picker"),
-    (Context::Export, "Export dialog"),
-    (Context::Confirm, "Overwrite question"),
-    (Context::Help, "This help"),
-];
 
 /// The help text as lines.
 pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {

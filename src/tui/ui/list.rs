@@ -5,7 +5,6 @@ use super::{fit, pad};
 use crate::model::Status;
 use crate::text::sanitize_line;
 use crate::tui::action::View;
-use crate::tui::content::date_label;
 use crate::tui::state::{Focus, State};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -35,7 +34,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         View::Rounds => pane.items[pane.offset..end]
             .iter()
             .filter_map(|&r| state.lib.data.rounds.get(r))
-            .map(|r| date_label(r).len() + 1)
+            .map(|r| r.date_label().len() + 1)
             .max()
             .unwrap_or(11),
         _ => 0,
@@ -81,7 +80,7 @@ fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, u
         Status::Cancelled => ("✗", theme.error()),
         Status::Planned | Status::Announced => ("○", theme.tone(crate::tui::content::Tone::Warn)),
     };
-    let date = pad(&date_label(round), date_w);
+    let date = pad(&round.date_label(), date_w);
     // A narrow list keeps the title readable and leaves the venue to the detail pane.
     let venue_w = if width >= 36 { 11 } else { 0 };
     let venue = pad(&sanitize_line(lib.venue_short(round)), venue_w);

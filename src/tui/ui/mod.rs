@@ -17,7 +17,6 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use theme::Theme;
-use unicode_width::UnicodeWidthStr;
 
 pub fn render(state: &State, frame: &mut Frame) {
     let theme = Theme::new(state.color);
@@ -54,34 +53,7 @@ pub fn help_len() -> usize {
     help::help_lines(&Theme::new(false)).len()
 }
 
-/// Cuts `text` to `width` display columns, ending with `…` when cut.
-pub(crate) fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// Like [`fit`], padded with spaces to exactly `width` columns.
-pub(crate) fn pad(text: &str, width: usize) -> String {
-    let mut out = fit(text, width);
-    let w = out.width();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
-    out
-}
+pub(crate) use crate::text::{fit, pad};
 
 /// A rectangle of at most `w`×`h` centred in `area`.
 pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -93,13 +65,4 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fitting_counts_display_columns() {
-        assert_eq!(fit("İstanbul", 8), "İstanbul");
-        assert_eq!(fit("Istanbul talks", 8), "Istanbu…");
-        assert_eq!(fit("会談会談", 5), "会談…");
-        assert_eq!(pad("会", 4), "会  ");
-        assert_eq!(fit("abc", 0), "");
-    }
 }
