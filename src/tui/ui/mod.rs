@@ -61,8 +61,3 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let h = h.min(area.height);
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
