@@ -175,13 +175,16 @@ fn exporting_the_selected_round_writes_the_file() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut app = App::start(&[]);
-    app.wait_text("12 of 12 rounds");
-    let pid = app.child.process_id().expect("pid");
-    let killed = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status().expect("kill");
-    assert!(killed.success());
-    let status = app.wait_exit();
-    assert!(status.success(), "a signal is a clean exit: {status:?}");
-    app.wait_for("the main screen back", |_| !app.alternate());
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let mut app = App::start(&[]);
+        app.wait_text("12 of 12 rounds");
+        let pid = app.child.process_id().expect("pid");
+        let killed =
+            std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
+        assert!(killed.success());
+        let status = app.wait_exit();
+        assert!(status.success(), "{signal} is a clean exit: {status:?}");
+        app.wait_for("the main screen back", |_| !app.alternate());
+    }
 }

@@ -27,6 +27,7 @@ impl Guard {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
         install_panic_hook();
+        watch(Arc::clone(&stop));
         enable_raw_mode()?;
         let mut stdout = io::stdout();
         if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
@@ -59,6 +60,26 @@ impl Drop for Guard {
 pub fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+}
+
+/// How long the event loop has to notice a signal before the watchdog ends the process.
+const GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Ends the process shortly after a termination signal if the event loop has not.
+///
+/// When the terminal hangs up (its window closed, tmux killed), crossterm 0.29 can spin
+/// forever reading end-of-file inside `event::poll`, so the loop never sees the flag the
+/// SIGHUP set. The watchdog restores what it can and exits, instead of leaving a process
+/// burning a core.
+fn watch(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        if stop.load(Ordering::Relaxed) {
+            std::thread::sleep(GRACE);
+            restore();
+            std::process::exit(0);
+        }
+    });
 }
 
 fn install_panic_hook() {
