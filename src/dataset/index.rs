@@ -31,6 +31,9 @@ pub struct Index {
     pub by_venue: Vec<usize>,
     /// Round indices by `title_sort`, then chronologically.
     pub by_title: Vec<usize>,
+    /// Per round, its position in `chronological`, `by_venue` and `by_title`: comparing two
+    /// rounds in any order is then two array reads, not a trip through their keys.
+    pub rank: Ranks,
     /// Per person: the rounds they attended, in date order.
     pub attendance: Vec<Vec<Attendance>>,
     /// Per topic: the agenda items on it, in date order.
@@ -41,6 +44,24 @@ pub struct Index {
     pub roots: Vec<usize>,
     /// The words of every round's keys, for free-word lookups.
     pub words: super::WordIndex,
+}
+
+/// Positions of every round in each precomputed order.
+#[derive(Debug, Clone, Default)]
+pub struct Ranks {
+    pub date: Vec<u32>,
+    pub venue: Vec<u32>,
+    pub title: Vec<u32>,
+}
+
+fn ranks(order: &[usize]) -> Vec<u32> {
+    let mut rank = vec![0; order.len()];
+    for (position, &round) in order.iter().enumerate() {
+        if let Some(slot) = rank.get_mut(round) {
+            *slot = position as u32;
+        }
+    }
+    rank
 }
 
 /// A person's presence at a round: `rounds[round].delegations[delegation].members[member]`,
@@ -156,6 +177,11 @@ impl Index {
         index.by_title = order.clone();
         index.by_title.sort_by(|&a, &b| index.rounds[a].title_sort.cmp(&index.rounds[b].title_sort));
         index.chronological = order;
+        index.rank = Ranks {
+            date: ranks(&index.chronological),
+            venue: ranks(&index.by_venue),
+            title: ranks(&index.by_title),
+        };
         index
     }
 

@@ -6,7 +6,6 @@
 //! with the precomputed orders: sorting any subset gives the same sequence as filtering.
 
 use crate::dataset::Library;
-use chrono::NaiveDate;
 use std::cmp::Ordering;
 
 /// How matching rounds are ordered.
@@ -74,22 +73,17 @@ impl Sort {
 
     /// Compares two valid round indices of `lib` in this order; agrees with [`Sort::order`].
     pub(crate) fn compare(self, lib: &Library, a: usize, b: usize) -> Ordering {
-        let keys = &lib.index.rounds;
+        // The ranks are positions in the orders `Index::build` sorted once (venue and title
+        // ties broken by date), so comparing them is the same as comparing the keys.
+        let rank = &lib.index.rank;
+        let by = |r: &[u32]| r.get(a).cmp(&r.get(b));
         match self {
-            Sort::Date => chronological(lib, a, b),
-            Sort::DateDesc => chronological(lib, b, a),
-            Sort::Venue => keys[a].venue_sort.cmp(&keys[b].venue_sort).then_with(|| chronological(lib, a, b)),
-            Sort::Title => keys[a].title_sort.cmp(&keys[b].title_sort).then_with(|| chronological(lib, a, b)),
+            Sort::Date => by(&rank.date),
+            Sort::DateDesc => by(&rank.date).reverse(),
+            Sort::Venue => by(&rank.venue),
+            Sort::Title => by(&rank.title),
         }
     }
-}
-
-/// The order `Index::build` gives `chronological`: start day (rounds without a valid date
-/// last), then raw id, then dataset position (its sort is stable).
-fn chronological(lib: &Library, a: usize, b: usize) -> Ordering {
-    let start = |i: usize| lib.index.rounds[i].interval.map_or(NaiveDate::MAX, |iv| iv.start);
-    let id = |i: usize| lib.data.rounds[i].id.as_str();
-    start(a).cmp(&start(b)).then_with(|| id(a).cmp(id(b))).then(a.cmp(&b))
 }
 
 #[cfg(test)]
