@@ -66,7 +66,7 @@ pub(super) fn round(lib: &Library, round: &Round, f: &dyn Flavour, out: &mut Str
 struct Brief<'a, 'o> {
     lib: &'a Library,
     f: &'a dyn Flavour,
-    cites: Citations<'a>,
+    cites: Citations,
     out: &'o mut String,
 }
 

@@ -60,21 +60,21 @@ pub(super) fn source<'a>(lib: &'a Library, id: &str) -> Option<&'a Source> {
 }
 
 /// Numbers sources in the order the text first cites them, so `[1]` is the first one a
-/// reader meets.
-#[derive(Default)]
-pub(super) struct Citations<'a> {
-    order: Vec<&'a str>,
+/// reader meets. Shared by the exported briefs and the TUI's detail pane.
+#[derive(Debug, Default)]
+pub struct Citations {
+    order: Vec<String>,
 }
 
-impl<'a> Citations<'a> {
+impl Citations {
     /// ` [1][2]` for the given ids (numbering new ones), or nothing when there are none.
-    pub(super) fn cite(&mut self, ids: &'a [String]) -> String {
+    pub fn cite(&mut self, ids: &[String]) -> String {
         let mut numbers: Vec<usize> = ids
             .iter()
-            .map(|id| match self.order.iter().position(|known| *known == id.as_str()) {
+            .map(|id| match self.order.iter().position(|known| known == id) {
                 Some(i) => i + 1,
                 None => {
-                    self.order.push(id);
+                    self.order.push(id.clone());
                     self.order.len()
                 }
             })
@@ -93,7 +93,7 @@ impl<'a> Citations<'a> {
     }
 
     /// The cited ids in citation order; `[n]` is the (n-1)th.
-    pub(super) fn ids(&self) -> &[&'a str] {
+    pub fn ids(&self) -> &[String] {
         &self.order
     }
 }

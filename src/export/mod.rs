@@ -23,6 +23,7 @@ mod fixture;
 #[cfg(test)]
 mod tests;
 
+pub use common::Citations;
 pub use write::{default_file_name, write_atomic};
 
 use crate::dataset::Library;

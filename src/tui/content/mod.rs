@@ -14,6 +14,7 @@ pub use round::round_rows;
 pub use topic::topic_rows;
 pub use wrap::wrap_rows;
 
+pub(crate) use crate::export::Citations;
 use crate::text::sanitize_line;
 
 /// The role a piece of text plays, which the theme maps to a style.
@@ -85,63 +86,29 @@ pub(crate) fn field(label: &str, value: impl Into<String>) -> Row {
     Row::new(vec![(Tone::Label, format!("{label:<10}")), (Tone::Plain, value.into())]).indented(0, 10)
 }
 
-/// Numbers sources in the order a round or page first cites them, for `[n]` references.
-#[derive(Default)]
-pub(crate) struct Citations {
-    pub order: Vec<String>,
-}
-
-impl Citations {
-    /// ` [1][3]` for a list of source ids, numbering new ones as they appear.
-    pub fn cite(&mut self, ids: &[String]) -> String {
-        let mut numbers: Vec<usize> = ids
-            .iter()
-            .map(|id| match self.order.iter().position(|s| s == id) {
-                Some(i) => i + 1,
-                None => {
-                    self.order.push(id.clone());
-                    self.order.len()
+/// The numbered source list for `[n]` references: `[1] title — outlet, date` and the URL
+/// under it. The numbering itself is the export's, so the screen and a brief agree.
+pub(crate) fn source_rows(lib: &crate::dataset::Library, cites: &Citations) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, id) in cites.ids().iter().enumerate() {
+        let n = format!("[{}] ", i + 1);
+        let hang = n.chars().count() as u16;
+        match lib.index.source_by_id.get(id).map(|&s| &lib.data.sources[s]) {
+            Some(s) => {
+                let mut line = s.title.clone();
+                if let Some(outlet) = &s.outlet {
+                    line.push_str(&format!(" — {outlet}"));
                 }
-            })
-            .collect();
-        numbers.sort_unstable();
-        numbers.dedup();
-        let mut out = String::new();
-        for n in numbers {
-            out.push_str(&format!("[{n}]"));
-        }
-        if out.is_empty() {
-            out
-        } else {
-            format!(" {out}")
-        }
-    }
-
-    /// The numbered source list: `[1] title — outlet, date` and the URL under it.
-    pub fn rows(&self, lib: &crate::dataset::Library) -> Vec<Row> {
-        let mut rows = Vec::new();
-        for (i, id) in self.order.iter().enumerate() {
-            let n = format!("[{}] ", i + 1);
-            let hang = n.chars().count() as u16;
-            match lib.index.source_by_id.get(id).map(|&s| &lib.data.sources[s]) {
-                Some(s) => {
-                    let mut line = s.title.clone();
-                    if let Some(outlet) = &s.outlet {
-                        line.push_str(&format!(" — {outlet}"));
-                    }
-                    if let Some(date) = s.published {
-                        line.push_str(&format!(", {date}"));
-                    }
-                    rows.push(Row::new(vec![(Tone::Label, n), (Tone::Plain, line)]).indented(0, hang));
-                    rows.push(Row::text(Tone::Muted, s.url.clone()).indented(hang, hang));
+                if let Some(date) = s.published {
+                    line.push_str(&format!(", {date}"));
                 }
-                None => {
-                    rows.push(Row::new(vec![(Tone::Label, n), (Tone::Bad, format!("unknown source {id}"))]))
-                }
+                rows.push(Row::new(vec![(Tone::Label, n), (Tone::Plain, line)]).indented(0, hang));
+                rows.push(Row::text(Tone::Muted, s.url.clone()).indented(hang, hang));
             }
+            None => rows.push(Row::new(vec![(Tone::Label, n), (Tone::Bad, format!("unknown source {id}"))])),
         }
-        rows
     }
+    rows
 }
 
 /// ` (uncertain)` / ` (single source)` after a fact, nothing when confirmed.

@@ -66,10 +66,10 @@ pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
                 .linked(Link::Round(a.round)),
         );
     }
-    if !cites.order.is_empty() {
+    if !cites.ids().is_empty() {
         rows.push(Row::blank());
         rows.push(Row::text(Tone::Heading, "Sources"));
-        rows.extend(cites.rows(lib));
+        rows.extend(super::source_rows(lib, &cites));
     }
     rows
 }

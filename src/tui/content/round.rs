@@ -25,7 +25,7 @@ pub fn round_rows(lib: &Library, r: usize) -> Vec<Row> {
     }
     rows.push(Row::blank());
     rows.push(Row::text(Tone::Heading, "Sources"));
-    rows.extend(cites.rows(lib));
+    rows.extend(super::source_rows(lib, &cites));
     rows
 }
 

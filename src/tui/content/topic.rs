@@ -70,10 +70,10 @@ pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
             rows.push(row.indented(16, 18).linked(Link::Round(m.round)));
         }
     }
-    if !cites.order.is_empty() {
+    if !cites.ids().is_empty() {
         rows.push(Row::blank());
         rows.push(Row::text(Tone::Heading, "Sources"));
-        rows.extend(cites.rows(lib));
+        rows.extend(super::source_rows(lib, &cites));
     }
     rows
 }
