@@ -3,7 +3,7 @@
 //!
 //! Everything a keystroke needs is here, so filtering never folds or looks up text again.
 
-use crate::model::{Dataset, Format, Interval, Round, Status};
+use crate::model::{Dataset, Format, Interval, Round, Status, ThirdParty};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 
@@ -64,30 +64,44 @@ fn ranks(order: &[usize]) -> Vec<u32> {
     rank
 }
 
-/// A person's presence at a round: `rounds[round].delegations[delegation].members[member]`,
-/// or `rounds[round].hosts[member]` for a host. Positions, not copies, keep the index small.
+/// A person's presence at a round: `rounds[round].delegations[d].members[member]`, or
+/// `rounds[round].third_parties[t].members[member]`. Positions, not copies, keep the index
+/// small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attendance {
     pub round: usize,
-    /// The delegation they sat in; `None` for hosts.
-    pub delegation: Option<usize>,
+    pub seat: Seat,
     pub member: usize,
     pub head: bool,
 }
 
+/// Where a person sat: in a delegation, or with a third party (host, mediator …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seat {
+    Delegation(usize),
+    ThirdParty(usize),
+}
+
 impl Attendance {
-    /// The party id of the delegation, `None` for a host.
+    /// The party id of the delegation, `None` for a third party's person.
     pub fn party<'a>(&self, data: &'a Dataset) -> Option<&'a str> {
-        let d = data.rounds.get(self.round)?.delegations.get(self.delegation?)?;
+        let Seat::Delegation(d) = self.seat else { return None };
+        let d = data.rounds.get(self.round)?.delegations.get(d)?;
         Some(d.party.as_str())
+    }
+
+    /// The third party the person acted for, with its role.
+    pub fn third_party<'a>(&self, data: &'a Dataset) -> Option<&'a ThirdParty> {
+        let Seat::ThirdParty(t) = self.seat else { return None };
+        data.rounds.get(self.round)?.third_parties.get(t)
     }
 
     /// The role the person held at that round.
     pub fn role<'a>(&self, data: &'a Dataset) -> &'a str {
         let Some(round) = data.rounds.get(self.round) else { return "" };
-        let member = match self.delegation {
-            Some(d) => round.delegations.get(d).and_then(|d| d.members.get(self.member)),
-            None => round.hosts.get(self.member),
+        let member = match self.seat {
+            Seat::Delegation(d) => round.delegations.get(d).and_then(|d| d.members.get(self.member)),
+            Seat::ThirdParty(t) => round.third_parties.get(t).and_then(|t| t.members.get(self.member)),
         };
         member.map_or("", |m| m.role.as_str())
     }
@@ -200,14 +214,17 @@ impl Index {
         for (d, del) in round.delegations.iter().enumerate() {
             for (member, m) in del.members.iter().enumerate() {
                 if let Some(&p) = self.person_by_id.get(&m.person) {
-                    let head = del.head.as_deref() == Some(m.person.as_str());
-                    self.attendance[p].push(Attendance { round: r, delegation: Some(d), member, head });
+                    let head = del.is_head(&m.person);
+                    self.attendance[p].push(Attendance { round: r, seat: Seat::Delegation(d), member, head });
                 }
             }
         }
-        for (member, h) in round.hosts.iter().enumerate() {
-            if let Some(&p) = self.person_by_id.get(&h.person) {
-                self.attendance[p].push(Attendance { round: r, delegation: None, member, head: false });
+        for (t, third) in round.third_parties.iter().enumerate() {
+            for (member, m) in third.members.iter().enumerate() {
+                if let Some(&p) = self.person_by_id.get(&m.person) {
+                    let seat = Seat::ThirdParty(t);
+                    self.attendance[p].push(Attendance { round: r, seat, member, head: false });
+                }
             }
         }
         for (item, a) in round.agenda.iter().enumerate() {

@@ -5,7 +5,7 @@
 //! line and column and the offending line with a marker under it.
 
 use super::diagnostic::render_parse_error;
-use crate::model::Dataset;
+use crate::model::{Dataset, Kind, PerKind};
 use crate::Error;
 use ron::extensions::Extensions;
 use std::path::Path;
@@ -26,17 +26,8 @@ pub struct Parsed {
     pub origins: Origins,
 }
 
-/// For each entity of the merged dataset, the index of the file it came from.
-#[derive(Debug, Default)]
-pub struct Origins {
-    pub sources: Vec<usize>,
-    pub parties: Vec<usize>,
-    pub people: Vec<usize>,
-    pub venues: Vec<usize>,
-    pub topics: Vec<usize>,
-    pub tracks: Vec<usize>,
-    pub rounds: Vec<usize>,
-}
+/// For each kind, for each entity of the merged dataset, the index of the file it came from.
+pub type Origins = PerKind<Vec<usize>>;
 
 /// Reads a dataset file as UTF-8 text.
 pub fn read_source(path: &Path) -> Result<SourceText, Error> {
@@ -87,14 +78,9 @@ pub fn parse_sources(files: Vec<SourceText>) -> Result<Parsed, Error> {
     let mut origins = Origins::default();
     for (file, source) in files.iter().enumerate() {
         let data = parse_one(source)?;
-        let mark = |v: &mut Vec<usize>, n: usize| v.extend(std::iter::repeat_n(file, n));
-        mark(&mut origins.sources, data.sources.len());
-        mark(&mut origins.parties, data.parties.len());
-        mark(&mut origins.people, data.people.len());
-        mark(&mut origins.venues, data.venues.len());
-        mark(&mut origins.topics, data.topics.len());
-        mark(&mut origins.tracks, data.tracks.len());
-        mark(&mut origins.rounds, data.rounds.len());
+        for kind in Kind::ALL {
+            origins.get_mut(kind).extend(std::iter::repeat_n(file, data.count(kind)));
+        }
         merged = Some(match merged {
             None => data,
             Some(mut all) => {
@@ -107,6 +93,7 @@ pub fn parse_sources(files: Vec<SourceText>) -> Result<Parsed, Error> {
                 all.topics.extend(data.topics);
                 all.tracks.extend(data.tracks);
                 all.rounds.extend(data.rounds);
+                all.milestones.extend(data.milestones);
                 all
             }
         });

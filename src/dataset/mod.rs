@@ -15,12 +15,12 @@ mod validate;
 mod words;
 
 pub use diagnostic::{Location, Problem, Severity};
-pub use index::{Attendance, Index, RoundKeys, TopicMention};
+pub use index::{Attendance, Index, RoundKeys, Seat, TopicMention};
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText};
 pub use validate::validate;
 pub use words::{RoundSet, WordIndex};
 
-use crate::model::{Dataset, Person, Round, Topic, Venue};
+use crate::model::{Dataset, Person, Round, RoundLink, Topic, Venue};
 use crate::Error;
 use std::path::PathBuf;
 
@@ -143,6 +143,20 @@ impl Library {
 
     pub fn round(&self, id: &str) -> Option<&Round> {
         self.index.round_by_id.get(id).map(|&i| &self.data.rounds[i])
+    }
+
+    /// The position of a round in the dataset, for views that refer to rounds by index.
+    pub fn round_position(&self, id: &str) -> Option<usize> {
+        self.index.round_by_id.get(id).copied()
+    }
+
+    /// The rounds that link to the round `id`, with their link.
+    pub fn links_to<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (&'a str, &'a RoundLink)> + 'a {
+        self.data
+            .rounds
+            .iter()
+            .flat_map(|r| r.links.iter().map(move |l| (r.id.as_str(), l)))
+            .filter(move |(_, l)| l.round == id)
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {

@@ -7,7 +7,7 @@
 
 use super::common::{confidence_tag, date_label, source, Citations};
 use crate::dataset::Library;
-use crate::model::{AgendaItem, Delegation, Member, Round};
+use crate::model::{AgendaItem, Delegation, Member, Round, ThirdParty};
 
 /// How the parts of a brief are written in one output format.
 pub(super) trait Flavour {
@@ -33,16 +33,13 @@ pub(super) trait Flavour {
 pub(super) fn round(lib: &Library, round: &Round, f: &dyn Flavour, out: &mut String) {
     let mut b = Brief { lib, f, cites: Citations::default(), out };
     b.facts(round);
-    if !round.delegations.is_empty() || !round.hosts.is_empty() {
+    if !round.delegations.is_empty() || !round.third_parties.is_empty() {
         f.section(b.out, "Delegations");
         for d in &round.delegations {
             b.delegation(d);
         }
-        if !round.hosts.is_empty() {
-            f.subsection(b.out, "Hosts and mediators");
-            for m in &round.hosts {
-                b.member(m, false);
-            }
+        for t in &round.third_parties {
+            b.third_party(t);
         }
     }
     if !round.agenda.is_empty() {
@@ -86,15 +83,39 @@ impl<'a> Brief<'a, '_> {
             let cited = self.cites.cite(&d.sources);
             f.field(self.out, "Duration", &format!("{}{tag}{cited}", d.label()));
         }
+        for link in &round.links {
+            let other = lib.round(&link.round).map_or(link.round.as_str(), |o| o.title.as_str());
+            let cited = self.cites.cite(&link.sources);
+            let label = link.kind.label();
+            f.field(self.out, "Link", &format!("{label} {} ({}){cited}", f.escape(other), f.escape(&link.round)));
+        }
+        for (id, link) in lib.links_to(&round.id) {
+            let other = lib.round(id).map_or(id, |o| o.title.as_str());
+            let cited = self.cites.cite(&link.sources);
+            let label = link.kind.inverse_label().to_lowercase();
+            f.field(self.out, "Link", &format!("{label} {} ({}){cited}", f.escape(other), f.escape(id)));
+        }
         f.field(self.out, "Round id", &f.escape(&round.id));
+    }
+
+    fn third_party(&mut self, t: &'a ThirdParty) {
+        let f = self.f;
+        let tag = confidence_tag(t.confidence).map_or(String::new(), |c| format!(" ({c})"));
+        let cited = self.cites.cite(&t.sources);
+        let title = format!("{} ({}){tag}{cited}", f.escape(self.lib.party_name(&t.party)), t.role.label());
+        f.subsection(self.out, &title);
+        for m in &t.members {
+            self.member(m, false);
+        }
+        if let Some(note) = &t.note {
+            f.item(self.out, Some("Note"), &f.escape(note));
+        }
     }
 
     fn delegation(&mut self, d: &'a Delegation) {
         self.f.subsection(self.out, &self.f.escape(self.lib.party_name(&d.party)));
         // The head first: a reader scanning a brief looks for who led each side.
-        let head = d.head.as_deref();
-        let (heads, others): (Vec<&Member>, Vec<&Member>) =
-            d.members.iter().partition(|m| Some(m.person.as_str()) == head);
+        let (heads, others): (Vec<&Member>, Vec<&Member>) = d.members.iter().partition(|m| d.is_head(&m.person));
         for m in heads {
             self.member(m, true);
         }

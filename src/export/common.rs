@@ -48,9 +48,10 @@ pub(super) fn heads(lib: &Library, round: &Round) -> Vec<String> {
     round
         .delegations
         .iter()
-        .filter_map(|d| {
-            let head = d.head.as_deref()?;
-            Some(format!("{} ({})", lib.person_name(head), lib.party_name(&d.party)))
+        .filter(|d| !d.heads.is_empty())
+        .map(|d| {
+            let names: Vec<&str> = d.heads.iter().map(|h| lib.person_name(h)).collect();
+            format!("{} ({})", names.join(" and "), lib.party_name(&d.party))
         })
         .collect()
 }
@@ -104,7 +105,10 @@ pub(super) fn cited(r: &Round) -> Vec<&str> {
     let lists = std::iter::once(&r.sources)
         .chain(r.duration.iter().map(|d| &d.sources))
         .chain(r.delegations.iter().flat_map(|d| d.members.iter().map(|m| &m.sources)))
-        .chain(r.hosts.iter().map(|m| &m.sources))
+        .chain(r.third_parties.iter().flat_map(|t| {
+            std::iter::once(&t.sources).chain(t.members.iter().map(|m| &m.sources))
+        }))
+        .chain(r.links.iter().map(|l| &l.sources))
         .chain(
             r.agenda
                 .iter()

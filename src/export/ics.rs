@@ -77,7 +77,7 @@ fn event(lib: &Library, round: &Round, out: &mut String) -> Result<(), String> {
 fn status(s: Status) -> &'static str {
     match s {
         Status::Held | Status::Announced => "CONFIRMED",
-        Status::Planned => "TENTATIVE",
+        Status::Planned | Status::Postponed => "TENTATIVE",
         Status::Cancelled => "CANCELLED",
     }
 }

@@ -13,7 +13,7 @@ use crate::Error;
 use serde::Serialize;
 
 /// Bumped whenever a key is renamed or removed or its meaning changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 pub struct Document {
@@ -46,8 +46,9 @@ pub struct RoundOut {
     pub date: DateOut,
     pub venue: Option<VenueOut>,
     pub duration: Option<DurationOut>,
-    pub hosts: Vec<MemberOut>,
     pub delegations: Vec<DelegationOut>,
+    pub third_parties: Vec<ThirdPartyOut>,
+    pub links: Vec<LinkOut>,
     pub agenda: Vec<AgendaOut>,
     pub notes: Vec<NoteOut>,
     /// The sources for the round as a whole (that it happened, when and where), by id.
@@ -96,9 +97,28 @@ pub struct MemberOut {
 #[derive(Debug, Serialize)]
 pub struct DelegationOut {
     pub party: Named,
-    pub head: Option<Named>,
+    pub heads: Vec<Named>,
     pub members: Vec<MemberOut>,
     pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ThirdPartyOut {
+    pub party: Named,
+    pub role: String,
+    pub members: Vec<MemberOut>,
+    pub note: Option<String>,
+    pub confidence: String,
+    pub sources: Vec<String>,
+}
+
+/// "This round `kind` that round".
+#[derive(Debug, Serialize)]
+pub struct LinkOut {
+    pub kind: String,
+    pub round: Named,
+    pub note: Option<String>,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -226,15 +246,36 @@ fn round(lib: &Library, r: &Round) -> RoundOut {
             confidence: confidence(d.confidence),
             sources: d.sources.clone(),
         }),
-        hosts: r.hosts.iter().map(|m| member(lib, m)).collect(),
         delegations: r
             .delegations
             .iter()
             .map(|d| DelegationOut {
                 party: party(lib, &d.party),
-                head: d.head.as_deref().map(|h| named(h, lib.person_name(h))),
+                heads: d.heads.iter().map(|h| named(h, lib.person_name(h))).collect(),
                 members: d.members.iter().map(|m| member(lib, m)).collect(),
                 note: d.note.clone(),
+            })
+            .collect(),
+        third_parties: r
+            .third_parties
+            .iter()
+            .map(|t| ThirdPartyOut {
+                party: party(lib, &t.party),
+                role: ident(t.role.as_str()),
+                members: t.members.iter().map(|m| member(lib, m)).collect(),
+                note: t.note.clone(),
+                confidence: confidence(t.confidence),
+                sources: t.sources.clone(),
+            })
+            .collect(),
+        links: r
+            .links
+            .iter()
+            .map(|l| LinkOut {
+                kind: ident(l.kind.as_str()),
+                round: named(&l.round, lib.round(&l.round).map_or(l.round.as_str(), |o| o.title.as_str())),
+                note: l.note.clone(),
+                sources: l.sources.clone(),
             })
             .collect(),
         agenda: r

@@ -62,8 +62,18 @@ pub(super) fn subset(lib: &Library, rounds: &[usize]) -> Dataset {
         venues: d.venues.iter().filter(|x| keep(&need.venues, &x.id)).cloned().collect(),
         topics: d.topics.iter().filter(|x| keep(&need.topics, &x.id)).cloned().collect(),
         tracks: d.tracks.iter().filter(|x| keep(&need.tracks, &x.id)).cloned().collect(),
-        rounds: chosen.into_iter().cloned().collect(),
+        rounds: chosen.iter().map(|r| without_dangling_links(r, &chosen)).collect(),
+        // Milestones refer to rounds the export may leave out; they are not part of a round.
+        milestones: Vec::new(),
     }
+}
+
+/// A round for the exported file: links to rounds that are not exported are dropped, so
+/// the file validates on its own.
+fn without_dangling_links(r: &Round, chosen: &[&Round]) -> Round {
+    let mut r = r.clone();
+    r.links.retain(|l| chosen.iter().any(|c| c.id == l.round));
+    r
 }
 
 impl<'a> Needed<'a> {
@@ -76,7 +86,10 @@ impl<'a> Needed<'a> {
         }
         for del in &r.delegations {
             self.parties.insert(&del.party);
-            self.people.extend(del.head.as_deref());
+            self.people.extend(del.heads.iter().map(String::as_str));
+        }
+        for third in &r.third_parties {
+            self.parties.insert(&third.party);
         }
         for item in &r.agenda {
             self.topic_and_ancestors(lib, &item.topic);

@@ -1,5 +1,6 @@
 //! The entities rounds refer to: sources, parties, people, venues, topics and tracks.
 
+use super::{Confidence, DateSpec, MilestoneKind, Note, SourceKind, TitleKind};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +10,9 @@ use serde::{Deserialize, Serialize};
 pub struct Source {
     pub id: String,
     pub title: String,
+    /// Whether `title` is the page's own headline or a description written by the curator.
+    pub title_kind: TitleKind,
+    pub kind: SourceKind,
     /// The outlet, when known (`Báo Nghệ An`, `TASS`).
     #[serde(default)]
     pub outlet: Option<String>,
@@ -108,4 +112,29 @@ pub struct Track {
     pub name: String,
     #[serde(default)]
     pub description: String,
+}
+
+/// Something that is not a round but that rounds are read against: an agreement signed, a
+/// prisoner exchange, a ceasefire or truce, sanctions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: String,
+    pub kind: MilestoneKind,
+    pub title: String,
+    pub date: DateSpec,
+    #[serde(default)]
+    pub date_approximate: bool,
+    /// The parties involved, by id.
+    #[serde(default)]
+    pub parties: Vec<String>,
+    pub summary: String,
+    /// The rounds it came from or was agreed at, by id.
+    #[serde(default)]
+    pub rounds: Vec<String>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
 }

@@ -10,13 +10,19 @@
 
 mod date;
 mod entities;
+mod kind;
 mod round;
 mod vocab;
 
 pub use date::{DateSpec, Interval};
-pub use entities::{Party, PartyKind, Person, Position, Source, Topic, Track, Venue};
-pub use round::{AgendaItem, Delegation, Duration, DurationQualifier, Member, Note, Round, Statement};
-pub use vocab::{Confidence, Format, Outcome, Status};
+pub use kind::{Kind, PerKind};
+pub use entities::{Milestone, Party, PartyKind, Person, Position, Source, Topic, Track, Venue};
+pub use round::{
+    AgendaItem, Delegation, Duration, DurationQualifier, Member, Note, Round, RoundLink, Statement, ThirdParty,
+};
+pub use vocab::{
+    Confidence, Format, LinkKind, MilestoneKind, Outcome, SourceKind, Status, ThirdRole, TitleKind,
+};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -48,4 +54,7 @@ pub struct Dataset {
     pub tracks: Vec<Track>,
     #[serde(default)]
     pub rounds: Vec<Round>,
+    /// Agreements, exchanges, ceasefires and sanctions the rounds are read against.
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
 }

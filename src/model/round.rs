@@ -1,6 +1,6 @@
 //! A round of negotiations and what happened in it.
 
-use super::{Confidence, DateSpec, Format, Outcome, Status};
+use super::{Confidence, DateSpec, Format, LinkKind, Outcome, Status, ThirdRole};
 use serde::{Deserialize, Serialize};
 
 /// One meeting, call or summit.
@@ -22,17 +22,52 @@ pub struct Round {
     pub venue: Option<String>,
     #[serde(default)]
     pub duration: Option<Duration>,
-    /// Hosts or mediators: people of a party that is not at the table, or the host side.
-    #[serde(default)]
-    pub hosts: Vec<Member>,
     #[serde(default)]
     pub delegations: Vec<Delegation>,
+    /// Parties that are not at the table as negotiators: hosts, mediators, chairs,
+    /// facilitators and observers.
+    #[serde(default)]
+    pub third_parties: Vec<ThirdParty>,
     #[serde(default)]
     pub agenda: Vec<AgendaItem>,
     /// Discrepancies between reports and other things a reader must know.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// How this round relates to others (it follows, prepares or replaces them).
+    #[serde(default)]
+    pub links: Vec<RoundLink>,
     /// Sources for the round as a whole (that it happened, when and where), by id.
+    pub sources: Vec<String>,
+}
+
+/// A party that is not negotiating at a round but plays a part in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThirdParty {
+    /// The party by id.
+    pub party: String,
+    pub role: ThirdRole,
+    /// The people who acted for it, when the sources name them.
+    #[serde(default)]
+    pub members: Vec<Member>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub confidence: Confidence,
+    /// Sources for the party's role.
+    pub sources: Vec<String>,
+}
+
+/// A link from one round to another, read "this round <kind> that round".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundLink {
+    pub kind: LinkKind,
+    /// The other round by id.
+    pub round: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
     pub sources: Vec<String>,
 }
 
@@ -66,9 +101,9 @@ pub enum DurationQualifier {
 pub struct Delegation {
     /// The party by id.
     pub party: String,
-    /// The person who led it, by id; must also be listed in `members`.
+    /// The people who led it (several for co-heads), by id; each must be in `members`.
     #[serde(default)]
-    pub head: Option<String>,
+    pub heads: Vec<String>,
     #[serde(default)]
     pub members: Vec<Member>,
     /// What is known about members the sources do not name.
@@ -131,6 +166,12 @@ pub struct Note {
     pub sources: Vec<String>,
 }
 
+impl Delegation {
+    pub fn is_head(&self, person: &str) -> bool {
+        self.heads.iter().any(|h| h == person)
+    }
+}
+
 impl Duration {
     /// `about 90 min`, `4–5 h`, `more than 12 h`.
     pub fn label(&self) -> String {
@@ -171,9 +212,12 @@ impl Round {
         format!("{approx}{}", self.date)
     }
 
-    /// Every person at the round: delegation members, then hosts.
+    /// Every person at the round: delegation members, then third parties' people.
     pub fn participants(&self) -> impl Iterator<Item = &Member> {
-        self.delegations.iter().flat_map(|d| d.members.iter()).chain(self.hosts.iter())
+        self.delegations
+            .iter()
+            .flat_map(|d| d.members.iter())
+            .chain(self.third_parties.iter().flat_map(|t| t.members.iter()))
     }
 }
 

@@ -55,6 +55,7 @@ vocabulary! {
         Held => "held",
         Announced => "announced",
         Planned => "planned",
+        Postponed => "postponed",
         Cancelled => "cancelled",
     }
 }
@@ -63,10 +64,14 @@ vocabulary! {
     /// The kind of meeting.
     Format {
         LeadersCall => "leaders' call",
+        LeadersMeeting => "leaders' meeting",
         Summit => "summit",
         Ministerial => "ministerial",
+        EnvoyVisit => "envoy visit",
+        EnvoyTalks => "envoy talks",
         WorkingLevel => "working level",
         Technical => "technical",
+        Multilateral => "multilateral",
         PhoneVideo => "phone/video",
     }
 }
@@ -77,6 +82,8 @@ vocabulary! {
         Proposed => "proposed",
         Discussed => "discussed",
         Agreed => "agreed",
+        Conditional => "agreed with conditions",
+        OneSided => "reported by one side",
         NoAgreement => "no agreement",
         Deferred => "deferred",
         Unknown => "unknown",
@@ -92,18 +99,70 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a party that is not at the table does at a round.
+    ThirdRole {
+        Host => "host",
+        Mediator => "mediator",
+        Chair => "chair",
+        Facilitator => "facilitator",
+        Observer => "observer",
+    }
+}
+
+vocabulary! {
+    /// How one round relates to another.
+    LinkKind {
+        Follows => "follows",
+        Prepares => "prepares",
+        Replaces => "replaces",
+    }
+}
+
+vocabulary! {
+    /// What kind of event a milestone is.
+    MilestoneKind {
+        Agreement => "agreement",
+        PrisonerExchange => "prisoner exchange",
+        Ceasefire => "ceasefire or truce",
+        Sanctions => "sanctions",
+    }
+}
+
+vocabulary! {
+    /// What kind of publication a source is.
+    SourceKind {
+        Official => "official readout",
+        Wire => "wire report",
+        Press => "press",
+        Aggregator => "aggregator",
+    }
+}
+
+vocabulary! {
+    /// Whether a source's title is the page's own headline or the curator's description.
+    TitleKind {
+        Headline => "headline",
+        Description => "description",
+    }
+}
+
+impl LinkKind {
+    /// The link read from the other round: "followed by", "prepared by", "replaced by".
+    pub fn inverse_label(self) -> &'static str {
+        match self {
+            LinkKind::Follows => "Followed by",
+            LinkKind::Prepares => "Prepared by",
+            LinkKind::Replaces => "Replaced by",
+        }
+    }
+}
+
 // The macro cannot place `#[default]` on one variant, so this is written by hand.
 #[allow(clippy::derivable_impls)]
 impl Default for Confidence {
     fn default() -> Self {
         Confidence::Confirmed
-    }
-}
-
-impl Status {
-    /// Statuses that mean the round did not (or not yet) take place.
-    pub fn is_unrealised(self) -> bool {
-        matches!(self, Status::Planned | Status::Cancelled | Status::Announced)
     }
 }
 
@@ -118,7 +177,8 @@ mod tests {
         assert_eq!(Format::parse_loose("leaders call"), Some(Format::LeadersCall));
         assert_eq!(Status::parse_loose("CANCELLED"), Some(Status::Cancelled));
         assert_eq!(Outcome::parse_loose("no-agreement"), Some(Outcome::NoAgreement));
-        assert_eq!(Status::parse_loose("postponed"), None);
+        assert_eq!(Status::parse_loose("postponed"), Some(Status::Postponed));
+        assert_eq!(Status::parse_loose("adjourned"), None);
     }
 
     #[test]

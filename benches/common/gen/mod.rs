@@ -18,7 +18,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use rng::Rng;
 use talks::model::{
     AgendaItem, Confidence, Dataset, DateSpec, Delegation, Duration, DurationQualifier, Format, Member, Note,
-    Outcome, Party, PartyKind, Person, Position, Round, Source, Statement, Status, Topic, Track, Venue,
+    Outcome, Party, PartyKind, Person, Position, Round, Source, SourceKind, Statement, Status, ThirdParty, ThirdRole,
+    TitleKind, Topic, Track, Venue,
 };
 use words::{Names, CITIES, OUTLETS, PARTIES, PLACES, ROLES, TOPICS, TRACKS, WORDS};
 
@@ -67,6 +68,7 @@ pub fn generate(rounds: usize, seed: u64) -> Dataset {
         topics,
         tracks,
         rounds,
+        milestones: Vec::new(),
     }
 }
 
@@ -264,9 +266,18 @@ impl Gen {
         let delegations = self.delegations(t, &pool, people);
         let agenda =
             (0..self.rng.range(2, 8)).map(|_| self.agenda_item(status, &delegations, &pool)).collect();
-        let hosts = match venue {
+        let third_parties = match venue {
             Some(_) if self.rng.chance(350) => {
-                vec![self.member(self.plans[t].mediator, "Host and mediator", &pool, people)]
+                let mediator = self.plans[t].mediator;
+                let member = self.member(mediator, "Host and mediator", &pool, people);
+                vec![ThirdParty {
+                    party: PARTIES[mediator].0.into(),
+                    role: ThirdRole::Mediator,
+                    members: vec![member],
+                    note: None,
+                    confidence: Confidence::Confirmed,
+                    sources: vec![pool[0].clone()],
+                }]
             }
             _ => Vec::new(),
         };
@@ -281,8 +292,9 @@ impl Gen {
             format,
             venue: venue.map(|v| venues[v].id.clone()),
             duration: (status == Status::Held && self.rng.chance(350)).then(|| self.duration(&pool)),
-            hosts,
             delegations,
+            third_parties,
+            links: Vec::new(),
             agenda,
             notes,
             sources: pool,
@@ -313,6 +325,8 @@ impl Gen {
                 let source = Source {
                     id: format!("s{n}"),
                     title: format!("Report: {title}"),
+                    title_kind: TitleKind::Description,
+                    kind: SourceKind::Press,
                     outlet: Some(outlet.into()),
                     url: format!("https://{host}/{}/{n}", date.year()),
                     published,
@@ -360,7 +374,7 @@ impl Gen {
                 }
                 Delegation {
                     party: PARTIES[party].0.into(),
-                    head: Some(members[0].person.clone()),
+                    heads: vec![members[0].person.clone()],
                     members,
                     note: self.rng.chance(50).then(|| "Other members were not named.".into()),
                 }

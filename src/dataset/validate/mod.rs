@@ -8,7 +8,7 @@
 use super::diagnostic::{Problem, Severity};
 use super::locate::{Anchor, Locator};
 use super::Parsed;
-use crate::model::{Confidence, DateSpec, Member, Round};
+use crate::model::{Confidence, DateSpec, Kind, Member, Note, PerKind, Round};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Checks a parsed dataset and returns every problem, errors first within each entity.
@@ -23,37 +23,30 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
     for (i, round) in parsed.dataset.rounds.iter().enumerate() {
         v.check_round(i, round);
     }
+    v.check_milestones();
     v.check_unused_sources();
     v.problems
 }
 
-/// The id sets of each kind of entity, for reference checks.
-struct Ids<'a> {
-    sources: HashSet<&'a str>,
-    parties: HashSet<&'a str>,
-    people: HashSet<&'a str>,
-    venues: HashSet<&'a str>,
-    topics: HashSet<&'a str>,
-    tracks: HashSet<&'a str>,
-}
 
 struct Validator<'a> {
     parsed: &'a Parsed,
-    ids: Ids<'a>,
+    /// The ids of each kind of entity, for reference checks.
+    ids: PerKind<HashSet<&'a str>>,
     locator: Locator<'a>,
     cited: HashSet<&'a str>,
     /// How many entities with an id each file has had so far, to find the nth `id:` of it.
     /// Kinds are visited in the order of the file layout, so one count serves all kinds.
     seen_in_file: HashMap<(usize, &'a str), usize>,
     /// The file where each (kind, id) was first defined.
-    first_seen: HashMap<(&'static str, &'a str), usize>,
+    first_seen: HashMap<(Kind, &'a str), usize>,
     problems: Vec<Problem>,
 }
 
 /// The entity being checked. Its position is looked up only when a problem is reported,
 /// so a clean dataset never pays for locating.
 struct Ctx<'a> {
-    kind: &'static str,
+    kind: Kind,
     id: &'a str,
     file: usize,
     /// Which `id: "…"` with this id in the file it is (0 for the first).
@@ -66,21 +59,10 @@ impl Ctx<'_> {
     }
 }
 
-fn id_set<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashSet<&str> {
-    items.iter().map(id).collect()
-}
-
 impl<'a> Validator<'a> {
     fn new(parsed: &'a Parsed) -> Self {
         let d = &parsed.dataset;
-        let ids = Ids {
-            sources: id_set(&d.sources, |x| &x.id),
-            parties: id_set(&d.parties, |x| &x.id),
-            people: id_set(&d.people, |x| &x.id),
-            venues: id_set(&d.venues, |x| &x.id),
-            topics: id_set(&d.topics, |x| &x.id),
-            tracks: id_set(&d.tracks, |x| &x.id),
-        };
+        let ids = PerKind::from_fn(|kind| d.ids(kind).into_iter().collect());
         Validator {
             parsed,
             ids,
@@ -114,14 +96,13 @@ impl<'a> Validator<'a> {
     /// Opens the context for the entity `items[i]` of a kind, reporting a bad or duplicate id.
     fn enter<T>(
         &mut self,
-        kind: &'static str,
+        kind: Kind,
         items: &'a [T],
-        origins: &[usize],
         i: usize,
         id: &dyn Fn(&'a T) -> &'a str,
     ) -> Ctx<'a> {
         let this = id(&items[i]);
-        let file = origins.get(i).copied().unwrap_or(0);
+        let file = self.parsed.origins.get(kind).get(i).copied().unwrap_or(0);
         let nth_in_file = {
             let n = self.seen_in_file.entry((file, this)).or_insert(0);
             *n += 1;
@@ -165,23 +146,16 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn reference(&mut self, ctx: &Ctx, field: &str, kind: &str, value: &str) {
-        let known = match kind {
-            "source" => &self.ids.sources,
-            "party" => &self.ids.parties,
-            "person" => &self.ids.people,
-            "venue" => &self.ids.venues,
-            "topic" => &self.ids.topics,
-            _ => &self.ids.tracks,
-        };
+    fn reference(&mut self, ctx: &Ctx, field: &str, kind: Kind, value: &str) {
+        let known = self.ids.get(kind);
         if let Some(&known_id) = known.get(value) {
-            if kind == "source" {
+            if kind == Kind::Source {
                 self.cited.insert(known_id);
             }
             return;
         }
         let hint = suggest(value, known.iter().copied())
-            .map_or_else(|| format!("; define it in the {kind} list"), |s| format!("; did you mean `{s}`?"));
+            .map_or_else(|| format!("; define it in the `{}` list", kind.list()), |s| format!("; did you mean `{s}`?"));
         let at = self.anchor(ctx).map(|a| self.locator.value_after(a, value));
         let subject = format!("{}, field `{field}`", ctx.subject());
         self.push(Severity::Error, at, subject, format!("unknown {kind} `{value}`{hint}"));
@@ -197,7 +171,7 @@ impl<'a> Validator<'a> {
             self.push(Severity::Error, at, subject, message);
         }
         for id in ids {
-            self.reference(ctx, field, "source", id);
+            self.reference(ctx, field, Kind::Source, id);
         }
     }
 
@@ -205,7 +179,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, s) in d.sources.iter().enumerate() {
-            let ctx = self.enter("source", &d.sources, &parsed.origins.sources, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Source, &d.sources, i, &|x| &x.id);
             self.non_empty(&ctx, "title", &s.title);
             self.non_empty(&ctx, "url", &s.url);
             self.non_empty(&ctx, "language", &s.language);
@@ -216,7 +190,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, p) in d.parties.iter().enumerate() {
-            let ctx = self.enter("party", &d.parties, &parsed.origins.parties, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Party, &d.parties, i, &|x| &x.id);
             self.non_empty(&ctx, "name", &p.name);
         }
     }
@@ -225,15 +199,15 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, p) in d.people.iter().enumerate() {
-            let ctx = self.enter("person", &d.people, &parsed.origins.people, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Person, &d.people, i, &|x| &x.id);
             self.non_empty(&ctx, "name", &p.name);
             if let Some(party) = &p.party {
-                self.reference(&ctx, "party", "party", party);
+                self.reference(&ctx, "party", Kind::Party, party);
             }
             for pos in &p.positions {
                 self.non_empty(&ctx, "positions.title", &pos.title);
                 if let Some(party) = &pos.party {
-                    self.reference(&ctx, "positions.party", "party", party);
+                    self.reference(&ctx, "positions.party", Kind::Party, party);
                 }
                 if let (Some(from), Some(to)) = (pos.from, pos.to) {
                     if to < from {
@@ -253,7 +227,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, v) in d.venues.iter().enumerate() {
-            let ctx = self.enter("venue", &d.venues, &parsed.origins.venues, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Venue, &d.venues, i, &|x| &x.id);
             self.non_empty(&ctx, "city", &v.city);
             self.non_empty(&ctx, "country", &v.country);
         }
@@ -265,10 +239,10 @@ impl<'a> Validator<'a> {
         let parent_of: HashMap<&str, &str> =
             d.topics.iter().filter_map(|t| Some((t.id.as_str(), t.parent.as_deref()?))).collect();
         for (i, t) in d.topics.iter().enumerate() {
-            let ctx = self.enter("topic", &d.topics, &parsed.origins.topics, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Topic, &d.topics, i, &|x| &x.id);
             self.non_empty(&ctx, "name", &t.name);
             if let Some(parent) = &t.parent {
-                self.reference(&ctx, "parent", "topic", parent);
+                self.reference(&ctx, "parent", Kind::Topic, parent);
             }
             if in_cycle(&t.id, &parent_of) {
                 self.error(
@@ -284,7 +258,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, t) in d.tracks.iter().enumerate() {
-            let ctx = self.enter("track", &d.tracks, &parsed.origins.tracks, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Track, &d.tracks, i, &|x| &x.id);
             self.non_empty(&ctx, "name", &t.name);
         }
     }
@@ -292,14 +266,14 @@ impl<'a> Validator<'a> {
     fn check_round(&mut self, i: usize, r: &'a Round) {
         let parsed = self.parsed;
         let d = &parsed.dataset;
-        let ctx = self.enter("round", &d.rounds, &parsed.origins.rounds, i, &|x| &x.id);
+        let ctx = self.enter(Kind::Round, &d.rounds, i, &|x| &x.id);
         self.non_empty(&ctx, "title", &r.title);
-        self.reference(&ctx, "track", "track", &r.track);
+        self.reference(&ctx, "track", Kind::Track, &r.track);
         if let Some(message) = date_problem(&r.date) {
             self.error(&ctx, "date", message);
         }
         if let Some(venue) = &r.venue {
-            self.reference(&ctx, "venue", "venue", venue);
+            self.reference(&ctx, "venue", Kind::Venue, venue);
         }
         if let Some(dur) = &r.duration {
             if dur.max_minutes.is_some_and(|max| max < dur.min_minutes) {
@@ -310,12 +284,9 @@ impl<'a> Validator<'a> {
                 self.warning(&ctx, "duration", format!("uncertain: {}", dur.label()));
             }
         }
-        for host in &r.hosts {
-            self.member(&ctx, "hosts", host);
-        }
         let mut seen_parties = HashSet::default();
         for del in &r.delegations {
-            self.reference(&ctx, "delegations.party", "party", &del.party);
+            self.reference(&ctx, "delegations.party", Kind::Party, &del.party);
             if !seen_parties.insert(del.party.as_str()) {
                 self.error(
                     &ctx,
@@ -326,10 +297,10 @@ impl<'a> Validator<'a> {
             for m in &del.members {
                 self.member(&ctx, "delegations.members", m);
             }
-            if let Some(head) = &del.head {
-                self.reference(&ctx, "delegations.head", "person", head);
+            for head in &del.heads {
+                self.reference(&ctx, "delegations.heads", Kind::Person, head);
                 if !del.members.iter().any(|m| &m.person == head) {
-                    // Point at this delegation's head, not the first `head:` of the round.
+                    // Point at this delegation's head, not the first `heads:` of the round.
                     let at = self.anchor(&ctx).map(|a| {
                         let delegation = self.locator.value_after(a, &del.party);
                         self.locator.value_after(delegation, head)
@@ -337,23 +308,47 @@ impl<'a> Validator<'a> {
                     self.push(
                         Severity::Error,
                         at,
-                        format!("{}, field `delegations.head`", ctx.subject()),
+                        format!("{}, field `delegations.heads`", ctx.subject()),
                         format!("head `{head}` is not among the members of the `{}` delegation; add them to `members`", del.party),
                     );
                 }
             }
         }
+        for third in &r.third_parties {
+            self.reference(&ctx, "third_parties.party", Kind::Party, &third.party);
+            if seen_parties.contains(third.party.as_str()) {
+                self.error(
+                    &ctx,
+                    "third_parties",
+                    format!(
+                        "party `{}` is both a delegation and a {}; keep one",
+                        third.party, third.role
+                    ),
+                );
+            }
+            for m in &third.members {
+                self.member(&ctx, "third_parties.members", m);
+            }
+            self.sources(&ctx, "third_parties.sources", &third.sources, true);
+        }
+        for link in &r.links {
+            self.reference(&ctx, "links.round", Kind::Round, &link.round);
+            if link.round == r.id {
+                self.error(&ctx, "links", "the round links to itself; link another round".into());
+            }
+            self.sources(&ctx, "links.sources", &link.sources, false);
+        }
         if r.agenda.is_empty() {
             self.warning(&ctx, "agenda", format!("the round ({}) has no agenda items", r.status));
         }
         for item in &r.agenda {
-            self.reference(&ctx, "agenda.topic", "topic", &item.topic);
+            self.reference(&ctx, "agenda.topic", Kind::Topic, &item.topic);
             self.non_empty(&ctx, "agenda.summary", &item.summary);
             if let Some(p) = &item.raised_by {
-                self.reference(&ctx, "agenda.raised_by", "party", p);
+                self.reference(&ctx, "agenda.raised_by", Kind::Party, p);
             }
             for s in &item.statements {
-                self.reference(&ctx, "agenda.statements.party", "party", &s.party);
+                self.reference(&ctx, "agenda.statements.party", Kind::Party, &s.party);
                 self.non_empty(&ctx, "agenda.statements.text", &s.text);
                 self.sources(&ctx, "agenda.statements.sources", &s.sources, false);
             }
@@ -362,25 +357,50 @@ impl<'a> Validator<'a> {
                 self.warning(&ctx, "agenda", format!("uncertain agenda item on `{}`", item.topic));
             }
         }
-        for note in &r.notes {
-            self.non_empty(&ctx, "notes.text", &note.text);
-            self.sources(&ctx, "notes.sources", &note.sources, false);
-            if note.confidence == Confidence::Uncertain {
-                // Each note at its own text, so two uncertain notes get two positions.
-                let at = self.anchor(&ctx).map(|a| self.locator.text_after(a, &note.text));
-                let subject = format!("{}, field `notes`", ctx.subject());
-                self.push(Severity::Warning, at, subject, format!("uncertain: {}", shorten(&note.text)));
-            }
-        }
+        self.notes(&ctx, &r.notes);
         self.sources(&ctx, "sources", &r.sources, true);
     }
 
     fn member(&mut self, ctx: &Ctx, field: &str, m: &Member) {
-        self.reference(ctx, field, "person", &m.person);
+        self.reference(ctx, field, Kind::Person, &m.person);
         self.non_empty(ctx, "role", &m.role);
         self.sources(ctx, field, &m.sources, false);
         if m.confidence == Confidence::Uncertain {
             self.warning(ctx, field, format!("uncertain participation of `{}`", m.person));
+        }
+    }
+
+    fn check_milestones(&mut self) {
+        let parsed = self.parsed;
+        let d = &parsed.dataset;
+        for (i, m) in d.milestones.iter().enumerate() {
+            let ctx = self.enter(Kind::Milestone, &d.milestones, i, &|x| &x.id);
+            self.non_empty(&ctx, "title", &m.title);
+            self.non_empty(&ctx, "summary", &m.summary);
+            if let Some(message) = date_problem(&m.date) {
+                self.error(&ctx, "date", message);
+            }
+            for party in &m.parties {
+                self.reference(&ctx, "parties", Kind::Party, party);
+            }
+            for round in &m.rounds {
+                self.reference(&ctx, "rounds", Kind::Round, round);
+            }
+            self.notes(&ctx, &m.notes);
+            self.sources(&ctx, "sources", &m.sources, true);
+        }
+    }
+
+    fn notes(&mut self, ctx: &Ctx, notes: &[Note]) {
+        for note in notes {
+            self.non_empty(ctx, "notes.text", &note.text);
+            self.sources(ctx, "notes.sources", &note.sources, false);
+            if note.confidence == Confidence::Uncertain {
+                // Each note at its own text, so two uncertain notes get two positions.
+                let at = self.anchor(ctx).map(|a| self.locator.text_after(a, &note.text));
+                let subject = format!("{}, field `notes`", ctx.subject());
+                self.push(Severity::Warning, at, subject, format!("uncertain: {}", shorten(&note.text)));
+            }
         }
     }
 
@@ -389,7 +409,7 @@ impl<'a> Validator<'a> {
         let d = &parsed.dataset;
         for (i, s) in d.sources.iter().enumerate() {
             if !self.cited.contains(s.id.as_str()) {
-                let file = parsed.origins.sources.get(i).copied().unwrap_or(0);
+                let file = parsed.origins.get(Kind::Source).get(i).copied().unwrap_or(0);
                 let at = self.locator.entity(file, &s.id, 0);
                 let subject = format!("source `{}`", s.id);
                 self.push(Severity::Warning, at, subject, "is never cited; cite it or remove it".into());

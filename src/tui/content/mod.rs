@@ -111,6 +111,16 @@ pub(crate) fn source_rows(lib: &crate::dataset::Library, cites: &Citations) -> V
     rows
 }
 
+/// The tone a round's status is shown in, in the list and in the detail.
+pub(crate) fn status_tone(status: crate::model::Status) -> Tone {
+    use crate::model::Status;
+    match status {
+        Status::Held => Tone::Good,
+        Status::Cancelled => Tone::Bad,
+        Status::Planned | Status::Announced | Status::Postponed => Tone::Warn,
+    }
+}
+
 /// ` (uncertain)` / ` (single source)` after a fact, nothing when confirmed.
 pub(crate) fn confidence_mark(c: crate::model::Confidence) -> Option<(Tone, String)> {
     use crate::model::Confidence;

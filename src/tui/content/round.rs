@@ -2,7 +2,7 @@
 
 use super::{confidence_mark, field, Citations, Link, Row, Tone};
 use crate::dataset::Library;
-use crate::model::{Member, Outcome, Round, Status};
+use crate::model::{Member, Outcome, Round};
 
 pub fn round_rows(lib: &Library, r: usize) -> Vec<Row> {
     let Some(round) = lib.data.rounds.get(r) else { return vec![Row::text(Tone::Bad, "no such round")] };
@@ -42,14 +42,9 @@ fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<
         false => format!("{}  ({})", round.date_label(), qualifiers.join(", ")),
     };
     rows.push(field("Date", date));
-    let status_tone = match round.status {
-        Status::Held => Tone::Good,
-        Status::Cancelled => Tone::Bad,
-        Status::Planned | Status::Announced => Tone::Warn,
-    };
     rows.push(Row::new(vec![
         (Tone::Label, format!("{:<10}", "Status")),
-        (status_tone, round.status.label().into()),
+        (super::status_tone(round.status), round.status.label().into()),
     ]));
     rows.push(field("Format", round.format.label()));
     rows.push(field("Track", lib.track_name(&round.track)));
@@ -60,16 +55,52 @@ fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<
         row.spans.push((Tone::Muted, cites.cite(&d.sources)));
         rows.push(row);
     }
-    for (i, host) in round.hosts.iter().enumerate() {
-        let label = if i == 0 { "Hosts" } else { "" };
-        let mut row = Row::new(vec![(Tone::Label, format!("{label:<10}"))]).indented(0, 10);
-        member_spans(lib, host, cites, &mut row);
-        rows.push(row.linked_person(lib, &host.person));
+    for third in &round.third_parties {
+        let label = format!("{:<10}", capitalise(third.role.label()));
+        let mut row = Row::new(vec![(Tone::Label, label), (Tone::Plain, lib.party_name(&third.party).to_string())])
+            .indented(0, 10);
+        row.spans.extend(confidence_mark(third.confidence));
+        row.spans.push((Tone::Muted, cites.cite(&third.sources)));
+        if let Some(note) = &third.note {
+            row.spans.extend(Row::text(Tone::Muted, format!(" — {note}")).spans);
+        }
+        rows.push(row);
+        for m in &third.members {
+            let mut row = Row::new(vec![(Tone::Plain, " ".repeat(12))]).indented(0, 12);
+            member_spans(lib, m, cites, &mut row);
+            rows.push(row.linked_person(lib, &m.person));
+        }
     }
+    links(lib, round, cites, rows);
     rows.push(Row::new(vec![
         (Tone::Label, format!("{:<10}", "Sourced")),
         (Tone::Muted, cites.cite(&round.sources).trim_start().to_string()),
     ]));
+}
+
+/// "Follows", "Prepares", "Replaces" for this round's own links, and the inverse wording
+/// ("Followed by" …) for rounds that link to this one, each a link to follow.
+fn links(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row>) {
+    let own = round.links.iter().map(|l| (capitalise(l.kind.label()), l.round.as_str(), &l.sources));
+    let back = lib.links_to(&round.id).map(|(other, l)| (l.kind.inverse_label().to_string(), other, &l.sources));
+    for (label, id, sources) in own.chain(back) {
+        let Some(other) = lib.round(id) else { continue };
+        let mut row = Row::new(vec![
+            (Tone::Label, format!("{label:<12}")),
+            (Tone::Link, format!("{} ({})", other.title, other.date_label())),
+        ])
+        .indented(0, 12);
+        row.spans.push((Tone::Muted, cites.cite(sources)));
+        rows.push(match lib.round_position(id) {
+            Some(at) => row.linked(Link::Round(at)),
+            None => row,
+        });
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn delegations(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row>) {
@@ -81,7 +112,7 @@ fn delegations(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut V
     for del in &round.delegations {
         rows.push(Row::text(Tone::Label, lib.party_name(&del.party).to_string()));
         for m in &del.members {
-            let head = del.head.as_deref() == Some(m.person.as_str());
+            let head = del.is_head(&m.person);
             let mark = if head { "★ " } else { "  " };
             let mut row = Row::new(vec![(Tone::Warn, format!("  {mark}"))]).indented(0, 6);
             member_spans(lib, m, cites, &mut row);
@@ -147,7 +178,7 @@ pub(crate) fn outcome_tone(outcome: Outcome) -> Tone {
     match outcome {
         Outcome::Agreed => Tone::Good,
         Outcome::NoAgreement => Tone::Bad,
-        Outcome::Deferred | Outcome::Unknown => Tone::Warn,
+        Outcome::Deferred | Outcome::Unknown | Outcome::OneSided | Outcome::Conditional => Tone::Warn,
         Outcome::Proposed | Outcome::Discussed => Tone::Plain,
     }
 }

@@ -75,10 +75,15 @@ fn empty_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
 fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, usize)) -> Line<'static> {
     let lib = &state.lib;
     let Some(round) = lib.data.rounds.get(r) else { return Line::raw("") };
-    let (mark, tone) = match round.status {
-        Status::Held => (" ", theme.muted()),
-        Status::Cancelled => ("✗", theme.error()),
-        Status::Planned | Status::Announced => ("○", theme.tone(crate::tui::content::Tone::Warn)),
+    let mark = match round.status {
+        Status::Held => " ",
+        Status::Cancelled => "✗",
+        Status::Postponed => "»",
+        Status::Planned | Status::Announced => "○",
+    };
+    let tone = match round.status {
+        Status::Held => theme.muted(),
+        other => theme.tone(crate::tui::content::status_tone(other)),
     };
     let date = pad(&round.date_label(), date_w);
     // A narrow list keeps the title readable and leaves the venue to the detail pane.
