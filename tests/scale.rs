@@ -21,7 +21,7 @@ fn load(rounds: usize, seed: u64) -> (Library, usize) {
         problems.iter().filter(|p| p.severity == Severity::Error).map(|p| p.to_string()).collect();
     assert!(errors.is_empty(), "generated data has errors:\n{}", errors.join("\n"));
     let warnings = problems.len();
-    (Library::new(parsed.dataset), warnings)
+    (Library::index_unchecked(parsed.dataset), warnings)
 }
 
 fn count(lib: &Library, text: &str) -> usize {
@@ -31,7 +31,7 @@ fn count(lib: &Library, text: &str) -> usize {
 #[test]
 fn generated_dataset_is_valid_and_realistic() {
     let (lib, warnings) = load(ROUNDS, gen::DEFAULT_SEED);
-    let d = &lib.data;
+    let d = lib.data();
     assert_eq!(d.rounds.len(), ROUNDS);
     assert_eq!(d.venues.len(), 200);
     assert!((55..=70).contains(&d.topics.len()), "{} topics", d.topics.len());
@@ -61,7 +61,7 @@ fn a_free_word_finds_the_rounds_whose_summaries_hold_it() {
     // The generator uses `ceasefire` only in summaries, statements and notes; free words
     // search summaries, not statements or notes.
     let expected = lib
-        .data
+        .data()
         .rounds
         .iter()
         .filter(|r| r.agenda.iter().any(|a| fold(&a.summary).contains("ceasefire")))
@@ -75,7 +75,7 @@ fn a_free_word_finds_the_rounds_whose_summaries_hold_it() {
 fn venue_queries_count_rounds_in_that_city_under_any_spelling() {
     let (lib, _) = load(ROUNDS, gen::DEFAULT_SEED);
     let in_geneva = lib
-        .data
+        .data()
         .rounds
         .iter()
         .filter(|r| r.venue.as_deref().and_then(|v| lib.venue(v)).is_some_and(|v| v.city == "Genève"))
@@ -89,7 +89,7 @@ fn venue_queries_count_rounds_in_that_city_under_any_spelling() {
 #[test]
 fn a_negated_term_and_its_term_split_the_rounds() {
     let (lib, _) = load(ROUNDS, gen::DEFAULT_SEED);
-    let held = lib.data.rounds.iter().filter(|r| r.status == talks::model::Status::Held).count();
+    let held = lib.data().rounds.iter().filter(|r| r.status == talks::model::Status::Held).count();
     assert_eq!(count(&lib, "status:held"), held);
     assert_eq!(count(&lib, "-status:held"), ROUNDS - held);
 }

@@ -3,12 +3,13 @@
 use crate::fixture;
 use divan::Bencher;
 use talks::export::{self, Format};
+use talks::dataset::Order;
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 
 fn one_round(bencher: Bencher, rounds: usize, format: Format) {
     let lib = &fixture::get(rounds).lib;
-    let round = [lib.index.chronological[rounds / 2]];
+    let round = [lib.order(Order::Date)[rounds / 2]];
     bencher.bench(|| export::render(lib, &round, format).expect("export"));
 }
 
@@ -25,5 +26,5 @@ fn export_json_one(bencher: Bencher, rounds: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn export_json_all(bencher: Bencher, rounds: usize) {
     let lib = &fixture::get(rounds).lib;
-    bencher.bench(|| export::render(lib, &lib.index.chronological, Format::Json).expect("export"));
+    bencher.bench(|| export::render(lib, lib.order(Order::Date), Format::Json).expect("export"));
 }

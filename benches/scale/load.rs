@@ -40,9 +40,9 @@ fn load_part_validate(bencher: Bencher, rounds: usize) {
     bencher.bench(|| dataset::validate(&parsed));
 }
 
-/// … and building the indexes and folded search keys (`Library::new` minus the move).
+/// … and building the indexes and folded search keys (what loading does after validation).
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn load_part_index(bencher: Bencher, rounds: usize) {
     let lib = &fixture::get(rounds).lib;
-    bencher.bench(|| dataset::Index::build(&lib.data));
+    bencher.bench(|| dataset::Index::build(lib.data()));
 }

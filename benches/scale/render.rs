@@ -7,16 +7,19 @@ use crate::fixture;
 use divan::Bencher;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use talks::tui::action::Action;
 use talks::tui::state::State;
+use talks::tui::update::update;
 
 #[divan::bench(args = [10, 1_000, 100_000], sample_count = 100, sample_size = 5)]
 fn render_rounds_frame(bencher: Bencher, rounds: usize) {
     let lib = fixture::get(rounds).lib.clone();
     let mut state = State::new(lib, 200, 50, true);
-    let selected = state.rounds.items.len() / 2;
-    state.rounds.selected = selected;
-    state.rounds.offset = selected.saturating_sub(10);
-    state.rebuild_detail();
+    // A round near the middle, reached as a user would: the end, then pages up.
+    update(&mut state, Action::Bottom);
+    for _ in 0..rounds / 2 / 45 {
+        update(&mut state, Action::PageUp);
+    }
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
     bencher.bench_local(|| {
         terminal.draw(|f| talks::tui::ui::render(&state, f)).expect("draw");

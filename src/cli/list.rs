@@ -66,7 +66,7 @@ fn csv_rows(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
         "title",
     ])
     .map_err(fail)?;
-    for round in rounds.iter().filter_map(|&r| lib.data.rounds.get(r)) {
+    for round in rounds.iter().filter_map(|&r| lib.data().rounds.get(r)) {
         let interval = round.date.interval();
         let venue = round.venue.as_deref().and_then(|v| lib.venue(v));
         let record = [

@@ -12,7 +12,7 @@ const HEADERS: [&str; 6] = ["ID", "DATE", "VENUE", "FORMAT", "STATUS", "TITLE"];
 pub fn render(lib: &Library, rounds: &[usize], width: Option<usize>) -> String {
     let rows: Vec<[String; 6]> = rounds
         .iter()
-        .filter_map(|&r| lib.data.rounds.get(r))
+        .filter_map(|&r| lib.data().rounds.get(r))
         .map(|round| {
             [
                 round.id.clone(),

@@ -3,7 +3,7 @@
 //!
 //! Everything a keystroke needs is here, so filtering never folds or looks up text again.
 
-use crate::model::{Dataset, Format, Interval, Round, Status, ThirdParty};
+use crate::model::{Dataset, Format, Interval, Kind, PerKind, Round, Status, ThirdParty};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 
@@ -13,45 +13,42 @@ pub type IdMap = FxHashMap<String, usize>;
 /// Separates values inside one folded key so a search term never matches across two values.
 pub const SEP: char = '\u{1f}';
 
+/// Everything the views and queries look up, built once per load. The fields are private
+/// to `dataset`: others ask [`super::Library`]'s methods, so the layout can change freely.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    pub round_by_id: IdMap,
-    pub person_by_id: IdMap,
-    pub venue_by_id: IdMap,
-    pub topic_by_id: IdMap,
-    pub party_by_id: IdMap,
-    pub track_by_id: IdMap,
-    pub source_by_id: IdMap,
+    /// Ids to positions, per kind of entity.
+    pub(super) by_id: PerKind<IdMap>,
     /// Per round, in dataset order.
-    pub rounds: Vec<RoundKeys>,
+    pub(super) rounds: Vec<RoundKeys>,
     /// Round indices in chronological order (earliest first, then by id).
-    pub chronological: Vec<usize>,
+    pub(super) chronological: Vec<usize>,
     /// Round indices by `venue_sort` (calls last), then chronologically; precomputed so a
     /// query sorted by venue walks it instead of sorting strings on every keystroke.
-    pub by_venue: Vec<usize>,
+    pub(super) by_venue: Vec<usize>,
     /// Round indices by `title_sort`, then chronologically.
-    pub by_title: Vec<usize>,
+    pub(super) by_title: Vec<usize>,
     /// Per round, its position in `chronological`, `by_venue` and `by_title`: comparing two
     /// rounds in any order is then two array reads, not a trip through their keys.
-    pub rank: Ranks,
+    pub(super) rank: Ranks,
     /// Per person: the rounds they attended, in date order.
-    pub attendance: Vec<Vec<Attendance>>,
+    pub(super) attendance: Vec<Vec<Attendance>>,
     /// Per topic: the agenda items on it, in date order.
-    pub mentions: Vec<Vec<TopicMention>>,
+    pub(super) mentions: Vec<Vec<TopicMention>>,
     /// Per topic: its direct children, in dataset order.
-    pub children: Vec<Vec<usize>>,
+    pub(super) children: Vec<Vec<usize>>,
     /// Topics without a (known) parent, in dataset order.
-    pub roots: Vec<usize>,
+    pub(super) roots: Vec<usize>,
     /// The words of every round's keys, for free-word lookups.
-    pub words: super::WordIndex,
+    pub(super) words: super::WordIndex,
 }
 
 /// Positions of every round in each precomputed order.
 #[derive(Debug, Clone, Default)]
-pub struct Ranks {
-    pub date: Vec<u32>,
-    pub venue: Vec<u32>,
-    pub title: Vec<u32>,
+pub(super) struct Ranks {
+    pub(super) date: Vec<u32>,
+    pub(super) venue: Vec<u32>,
+    pub(super) title: Vec<u32>,
 }
 
 fn ranks(order: &[usize]) -> Vec<u32> {
@@ -142,10 +139,10 @@ pub struct RoundKeys {
     pub title_sort: String,
 }
 
-fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdMap {
+fn positions(ids: Vec<&str>) -> IdMap {
     let mut map = IdMap::default();
-    map.reserve(items.len());
-    map.extend(items.iter().enumerate().map(|(i, x)| (id(x).to_string(), i)));
+    map.reserve(ids.len());
+    map.extend(ids.into_iter().enumerate().map(|(i, id)| (id.to_string(), i)));
     map
 }
 
@@ -161,16 +158,7 @@ fn push_all<'a>(key: &mut String, values: impl IntoIterator<Item = &'a str>) {
 
 impl Index {
     pub fn build(data: &Dataset) -> Index {
-        let mut index = Index {
-            round_by_id: positions(&data.rounds, |x| &x.id),
-            person_by_id: positions(&data.people, |x| &x.id),
-            venue_by_id: positions(&data.venues, |x| &x.id),
-            topic_by_id: positions(&data.topics, |x| &x.id),
-            party_by_id: positions(&data.parties, |x| &x.id),
-            track_by_id: positions(&data.tracks, |x| &x.id),
-            source_by_id: positions(&data.sources, |x| &x.id),
-            ..Index::default()
-        };
+        let mut index = Index { by_id: PerKind::from_fn(|kind| positions(data.ids(kind))), ..Index::default() };
         index.build_topic_tree(data);
         let folded = Folded::new(data, &index);
         index.rounds = data.rounds.iter().map(|r| index.round_keys(r, &folded)).collect();
@@ -202,7 +190,7 @@ impl Index {
     fn build_topic_tree(&mut self, data: &Dataset) {
         self.children = vec![Vec::new(); data.topics.len()];
         for (i, t) in data.topics.iter().enumerate() {
-            match t.parent.as_ref().and_then(|p| self.topic_by_id.get(p)) {
+            match t.parent.as_ref().and_then(|p| self.by_id.get(Kind::Topic).get(p)) {
                 Some(&p) if p != i => self.children[p].push(i),
                 _ => self.roots.push(i),
             }
@@ -213,7 +201,7 @@ impl Index {
         let round = &data.rounds[r];
         for (d, del) in round.delegations.iter().enumerate() {
             for (member, m) in del.members.iter().enumerate() {
-                if let Some(&p) = self.person_by_id.get(&m.person) {
+                if let Some(&p) = self.by_id.get(Kind::Person).get(&m.person) {
                     let head = del.is_head(&m.person);
                     self.attendance[p].push(Attendance { round: r, seat: Seat::Delegation(d), member, head });
                 }
@@ -221,14 +209,14 @@ impl Index {
         }
         for (t, third) in round.third_parties.iter().enumerate() {
             for (member, m) in third.members.iter().enumerate() {
-                if let Some(&p) = self.person_by_id.get(&m.person) {
+                if let Some(&p) = self.by_id.get(Kind::Person).get(&m.person) {
                     let seat = Seat::ThirdParty(t);
                     self.attendance[p].push(Attendance { round: r, seat, member, head: false });
                 }
             }
         }
         for (item, a) in round.agenda.iter().enumerate() {
-            if let Some(&t) = self.topic_by_id.get(&a.topic) {
+            if let Some(&t) = self.by_id.get(Kind::Topic).get(&a.topic) {
                 self.mentions[t].push(TopicMention { round: r, item });
             }
         }
@@ -242,7 +230,7 @@ impl Index {
             id: fold(&r.id),
             ..RoundKeys::default()
         };
-        match r.venue.as_ref().and_then(|v| self.venue_by_id.get(v)) {
+        match r.venue.as_ref().and_then(|v| self.by_id.get(Kind::Venue).get(v)) {
             Some(&v) => {
                 let keys = &folded.venues[v];
                 k.venue.clone_from(&keys.all);
@@ -258,24 +246,24 @@ impl Index {
             }
         }
         for m in r.participants() {
-            match self.person_by_id.get(&m.person) {
+            match self.by_id.get(Kind::Person).get(&m.person) {
                 Some(&p) => join(&mut k.people, &folded.people[p]),
                 None => push_all(&mut k.people, [m.person.as_str()]),
             }
         }
         for d in &r.delegations {
-            match self.party_by_id.get(&d.party) {
+            match self.by_id.get(Kind::Party).get(&d.party) {
                 Some(&p) => join(&mut k.parties, &folded.parties[p]),
                 None => push_all(&mut k.parties, [d.party.as_str()]),
             }
         }
         for a in &r.agenda {
-            match self.topic_by_id.get(&a.topic) {
+            match self.by_id.get(Kind::Topic).get(&a.topic) {
                 Some(&t) => join(&mut k.topics, &folded.topics[t]),
                 None => push_all(&mut k.topics, [a.topic.as_str()]),
             }
         }
-        match self.track_by_id.get(&r.track) {
+        match self.by_id.get(Kind::Track).get(&r.track) {
             Some(&t) => join(&mut k.track, &folded.tracks[t]),
             None => push_all(&mut k.track, [r.track.as_str()]),
         }
@@ -372,7 +360,7 @@ fn topic_keys(data: &Dataset, index: &Index) -> Vec<String> {
                 let topic = &data.topics[t];
                 push_all(&mut key, [topic.id.as_str(), topic.name.as_str()]);
                 push_all(&mut key, topic.aliases.iter().map(String::as_str));
-                at = topic.parent.as_ref().and_then(|p| index.topic_by_id.get(p)).copied();
+                at = topic.parent.as_ref().and_then(|p| index.by_id.get(Kind::Topic).get(p)).copied();
                 steps += 1;
             }
             key

@@ -9,18 +9,21 @@
 
 mod diagnostic;
 mod index;
+mod library;
 mod load;
 mod locate;
 mod validate;
 mod words;
 
 pub use diagnostic::{Location, Problem, Severity};
-pub use index::{Attendance, Index, RoundKeys, Seat, TopicMention};
+pub use index::{Attendance, RoundKeys, Seat, TopicMention};
+pub use library::{Library, Order};
+pub use index::Index;
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText};
 pub use validate::validate;
 pub use words::{RoundSet, WordIndex};
 
-use crate::model::{Dataset, Person, Round, RoundLink, Topic, Venue};
+use crate::model::Dataset;
 use crate::Error;
 use std::path::PathBuf;
 
@@ -28,13 +31,6 @@ use std::path::PathBuf;
 pub const EMBEDDED: &str = include_str!("../../data/russia-us-2025.ron");
 /// The name the embedded dataset is reported under.
 pub const EMBEDDED_NAME: &str = "<built-in>/russia-us-2025.ron";
-
-/// A validated dataset with its indexes: what the CLI, the TUI and the exports read.
-#[derive(Debug, Clone)]
-pub struct Library {
-    pub data: Dataset,
-    pub index: Index,
-}
 
 /// The outcome of checking files: the parsed data and everything validation found.
 #[derive(Debug)]
@@ -107,6 +103,16 @@ pub fn open_sources(
     progress(Stage::Parsing);
     let parsed = parse_sources(sources)?;
     progress(Stage::Validating);
+    open_parsed(parsed)
+}
+
+/// Validates and indexes a dataset built in memory (no file positions in the problems).
+pub fn open_dataset(dataset: Dataset) -> Result<(Library, Vec<Problem>), Error> {
+    let origins = Origins::from_fn(|kind| vec![0; dataset.count(kind)]);
+    open_parsed(Parsed { dataset, files: Vec::new(), origins })
+}
+
+fn open_parsed(parsed: Parsed) -> Result<(Library, Vec<Problem>), Error> {
     // Validation and indexing only read the dataset, so they run side by side on two cores;
     // the index is thrown away if validation finds errors.
     let (problems, index) = std::thread::scope(|scope| {
@@ -123,7 +129,7 @@ pub fn open_sources(
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(Error::Invalid { problems });
     }
-    Ok((Library { data: parsed.dataset, index }, problems))
+    Ok((Library::from_parts(parsed.dataset, index), problems))
 }
 
 fn read_all(paths: &[PathBuf]) -> Result<Vec<SourceText>, Error> {
@@ -131,83 +137,4 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<SourceText>, Error> {
         return Ok(vec![SourceText { name: EMBEDDED_NAME.to_string(), text: EMBEDDED.to_string() }]);
     }
     paths.iter().map(|p| read_source(p)).collect()
-}
-
-impl Library {
-    /// Builds the indexes over a dataset that passed validation. Dangling references are
-    /// skipped rather than trusted, so a library built from unchecked data cannot panic.
-    pub fn new(data: Dataset) -> Library {
-        let index = Index::build(&data);
-        Library { data, index }
-    }
-
-    pub fn round(&self, id: &str) -> Option<&Round> {
-        self.index.round_by_id.get(id).map(|&i| &self.data.rounds[i])
-    }
-
-    /// The position of a round in the dataset, for views that refer to rounds by index.
-    pub fn round_position(&self, id: &str) -> Option<usize> {
-        self.index.round_by_id.get(id).copied()
-    }
-
-    /// The rounds that link to the round `id`, with their link.
-    pub fn links_to<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (&'a str, &'a RoundLink)> + 'a {
-        self.data
-            .rounds
-            .iter()
-            .flat_map(|r| r.links.iter().map(move |l| (r.id.as_str(), l)))
-            .filter(move |(_, l)| l.round == id)
-    }
-
-    pub fn person(&self, id: &str) -> Option<&Person> {
-        self.index.person_by_id.get(id).map(|&i| &self.data.people[i])
-    }
-
-    pub fn venue(&self, id: &str) -> Option<&Venue> {
-        self.index.venue_by_id.get(id).map(|&i| &self.data.venues[i])
-    }
-
-    pub fn topic(&self, id: &str) -> Option<&Topic> {
-        self.index.topic_by_id.get(id).map(|&i| &self.data.topics[i])
-    }
-
-    /// The display name of a party id, or the id itself when it is unknown.
-    pub fn party_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.index.party_by_id.get(id).map_or(id, |&i| self.data.parties[i].name.as_str())
-    }
-
-    /// The display name of a person id, or the id itself when it is unknown.
-    pub fn person_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.person(id).map_or(id, |p| p.name.as_str())
-    }
-
-    /// The display name of a topic id, or the id itself when it is unknown.
-    pub fn topic_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.topic(id).map_or(id, |t| t.name.as_str())
-    }
-
-    /// The display name of a track id, or the id itself when it is unknown.
-    pub fn track_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.index.track_by_id.get(id).map_or(id, |&i| self.data.tracks[i].name.as_str())
-    }
-
-    /// `Diriyah Palace, Riyadh, Saudi Arabia`, or `phone call` for a round without a venue.
-    pub fn venue_label(&self, round: &Round) -> String {
-        match round.venue.as_deref().and_then(|v| self.venue(v)) {
-            Some(v) => match &v.place {
-                Some(place) => format!("{place}, {}, {}", v.city, v.country),
-                None => format!("{}, {}", v.city, v.country),
-            },
-            None if round.venue.is_some() => round.venue.clone().unwrap_or_default(),
-            None => "phone call".to_string(),
-        }
-    }
-
-    /// The short form for lists: the city, or `phone call`.
-    pub fn venue_short<'a>(&'a self, round: &'a Round) -> &'a str {
-        match round.venue.as_deref() {
-            Some(id) => self.venue(id).map_or(id, |v| v.city.as_str()),
-            None => "phone call",
-        }
-    }
 }

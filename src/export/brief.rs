@@ -194,7 +194,7 @@ impl<'a> Brief<'a, '_> {
 
 /// The closing line naming the dataset, so a forwarded brief says where it came from.
 pub(super) fn footer(lib: &Library, f: &dyn Flavour, out: &mut String) {
-    let d = &lib.data;
+    let d = lib.data();
     let text = format!(
         "From the dataset “{}”, version {}, curated on {}.",
         f.escape(&d.title),

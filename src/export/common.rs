@@ -57,7 +57,7 @@ pub(super) fn heads(lib: &Library, round: &Round) -> Vec<String> {
 }
 
 pub(super) fn source<'a>(lib: &'a Library, id: &str) -> Option<&'a Source> {
-    lib.index.source_by_id.get(id).and_then(|&i| lib.data.sources.get(i))
+    lib.source(id)
 }
 
 /// Numbers sources in the order the text first cites them, so `[1]` is the first one a

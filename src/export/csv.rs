@@ -15,7 +15,7 @@ pub(super) fn render(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
     let fail = |e: &dyn std::fmt::Display| Error::Write(format!("cannot write the export as CSV: {e}"));
     let mut w = ::csv::WriterBuilder::new().terminator(::csv::Terminator::CRLF).from_writer(Vec::new());
     w.write_record(HEADER).map_err(|e| fail(&e))?;
-    for round in rounds.iter().filter_map(|&i| lib.data.rounds.get(i)) {
+    for round in rounds.iter().filter_map(|&i| lib.data().rounds.get(i)) {
         let id = sanitize(&round.id);
         let date = round.date.to_string();
         let venue = lib.venue_label(round);

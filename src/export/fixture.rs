@@ -16,24 +16,24 @@ Dataset(
     languages: ["en", "ru"],
     licence: "CC BY 4.0",
     sources: [
-        Source(id: "mid-0410", title: "On the consultations in Istanbul", outlet: "Russian MFA",
+        Source(id: "mid-0410", title: "On the consultations in Istanbul", title_kind: Headline, kind: Official, outlet: "Russian MFA",
             url: "https://mid.ru/en/press_service/0410", published: "2025-04-10", language: "en"),
-        Source(id: "state-0410", title: "Second round of talks in Istanbul on bilateral issues",
+        Source(id: "state-0410", title: "Second round of talks in Istanbul on bilateral issues", title_kind: Headline, kind: Official,
             outlet: "US Department of State", url: "https://www.state.gov/istanbul-0410",
             published: "2025-04-10", language: "en"),
-        Source(id: "tass-0410", title: "Talks in Istanbul lasted about six hours", outlet: "TASS",
+        Source(id: "tass-0410", title: "Talks in Istanbul lasted about six hours", title_kind: Headline, kind: Wire, outlet: "TASS",
             url: "https://tass.com/politics/0410", published: "2025-04-10", language: "en"),
-        Source(id: "kremlin-0318", title: "Telephone conversation with Donald Trump",
+        Source(id: "kremlin-0318", title: "Telephone conversation with Donald Trump", title_kind: Headline, kind: Official,
             outlet: "President of Russia", url: "http://en.kremlin.ru/events/president/news/0318",
             published: "2025-03-18", language: "en"),
-        Source(id: "wh-0318", title: "Readout of the President's call with Vladimir Putin",
+        Source(id: "wh-0318", title: "Readout of the President's call with Vladimir Putin", title_kind: Headline, kind: Official,
             outlet: "The White House", url: "https://www.whitehouse.gov/briefings/0318",
             published: "2025-03-18", language: "en"),
-        Source(id: "zakharova-0612", title: "Briefing by Maria Zakharova", outlet: "Russian MFA",
+        Source(id: "zakharova-0612", title: "Briefing by Maria Zakharova", title_kind: Headline, kind: Official, outlet: "Russian MFA",
             url: "https://mid.ru/en/press_service/0612", published: "2025-06-12", language: "en"),
-        Source(id: "mid-darchiev", title: "Alexander Darchiev appointed ambassador",
+        Source(id: "mid-darchiev", title: "Alexander Darchiev appointed ambassador", title_kind: Headline, kind: Official,
             url: "https://mid.ru/en/darchiev", language: "en"),
-        Source(id: "unused", title: "An article no fact cites", url: "https://example.org/x", language: "en"),
+        Source(id: "unused", title: "An article no fact cites", title_kind: Headline, kind: Press, url: "https://example.org/x", language: "en"),
     ],
     parties: [
         Party(id: "russia", name: "Russia", aliases: ["Russian Federation", "Russie"]),
@@ -88,13 +88,13 @@ Dataset(
             duration: Duration(min_minutes: 300, max_minutes: 360, qualifier: About,
                 confidence: Single, sources: ["tass-0410"]),
             delegations: [
-                Delegation(party: "russia", head: "darchiev", members: [
+                Delegation(party: "russia", heads: ["darchiev"], members: [
                     Member(person: "darchiev", role: "Ambassador-designate to the United States",
                         sources: ["mid-0410"]),
                     Member(person: "russian-diplomat", role: "Deputy director, North America Department",
                         confidence: Uncertain, note: "named only by TASS", sources: ["tass-0410"]),
                 ]),
-                Delegation(party: "us", head: "coulter", members: [
+                Delegation(party: "us", heads: ["coulter"], members: [
                     Member(person: "coulter", role: "Deputy Assistant Secretary of State",
                         sources: ["state-0410"]),
                 ], note: "The State Department did not name the other members."),
@@ -141,10 +141,10 @@ Dataset(
             format: LeadersCall,
             duration: Duration(min_minutes: 120, qualifier: MoreThan, sources: ["kremlin-0318"]),
             delegations: [
-                Delegation(party: "russia", head: "putin", members: [
+                Delegation(party: "russia", heads: ["putin"], members: [
                     Member(person: "putin", role: "President of Russia"),
                 ]),
-                Delegation(party: "us", head: "trump", members: [
+                Delegation(party: "us", heads: ["trump"], members: [
                     Member(person: "trump", role: "President of the United States"),
                 ]),
             ],
@@ -193,8 +193,18 @@ pub(super) fn source_text(text: &str) -> SourceText {
 }
 
 pub(super) fn library() -> Library {
-    match parse_one(&source_text(RON)) {
-        Ok(data) => Library::new(data),
+    library_with(|_| {})
+}
+
+/// The fixture library after `edit` changed its data (then validated and indexed).
+pub(super) fn library_with(edit: impl FnOnce(&mut crate::model::Dataset)) -> Library {
+    let mut data = match parse_one(&source_text(RON)) {
+        Ok(data) => data,
         Err(e) => panic!("the fixture does not parse:\n{e}"),
+    };
+    edit(&mut data);
+    match crate::dataset::open_dataset(data) {
+        Ok((lib, _)) => lib,
+        Err(e) => panic!("the edited fixture does not validate:\n{e}"),
     }
 }

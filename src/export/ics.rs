@@ -25,8 +25,8 @@ pub(super) fn render(lib: &Library, rounds: &[usize]) -> Result<Rendered, Error>
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//talks//talks export//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, &format!("X-WR-CALNAME:{}", escape(&lib.data.title)));
-    for round in rounds.iter().filter_map(|&i| lib.data.rounds.get(i)) {
+    line(&mut out, &format!("X-WR-CALNAME:{}", escape(&lib.data().title)));
+    for round in rounds.iter().filter_map(|&i| lib.data().rounds.get(i)) {
         match event(lib, round, &mut out) {
             Ok(()) => events += 1,
             Err(why) => skipped.push(why),
@@ -59,7 +59,7 @@ fn event(lib: &Library, round: &Round, out: &mut String) -> Result<(), String> {
     let day = |d: chrono::NaiveDate| d.format("%Y%m%d").to_string();
     line(out, "BEGIN:VEVENT");
     line(out, &format!("UID:{}@talks", escape(&round.id)));
-    line(out, &format!("DTSTAMP:{}T000000Z", day(lib.data.curated_on)));
+    line(out, &format!("DTSTAMP:{}T000000Z", day(lib.data().curated_on)));
     line(out, &format!("DTSTART;VALUE=DATE:{}", day(interval.start)));
     line(out, &format!("DTEND;VALUE=DATE:{}", day(after)));
     line(out, &format!("SUMMARY:{}", escape(&round.title)));

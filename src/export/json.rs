@@ -159,7 +159,7 @@ pub struct SourceOut {
 /// The document for the rounds at the given indices, in that order; indices past the end
 /// are left out.
 pub fn document(lib: &Library, rounds: &[usize]) -> Document {
-    let d = &lib.data;
+    let d = lib.data();
     Document {
         schema_version: SCHEMA_VERSION,
         dataset: DatasetInfo {

@@ -10,7 +10,7 @@ use crate::text::sanitize_line;
 
 pub(super) fn render(lib: &Library, rounds: &[usize]) -> String {
     let mut out = String::new();
-    for round in rounds.iter().filter_map(|&i| lib.data.rounds.get(i)) {
+    for round in rounds.iter().filter_map(|&i| lib.data().rounds.get(i)) {
         blank_line(&mut out);
         brief::round(lib, round, &Markdown, &mut out);
     }

@@ -2,7 +2,7 @@
 //! an iCalendar file, the plain-text brief of `talks show`, and atomic file writing.
 //!
 //! Each format is one module with a `render` function over a [`Library`] and a selection of
-//! rounds (indices into `lib.data.rounds`); the Markdown and plain-text briefs share their
+//! rounds (indices into `lib.data().rounds`); the Markdown and plain-text briefs share their
 //! layout through `brief`. Output is deterministic: the same library and selection give the
 //! same bytes (no clock, no hash-map order). Choosing rounds, printing and exit codes belong
 //! to the CLI; sanitising for the terminal is the CLI's too, but the human-readable formats
@@ -98,15 +98,15 @@ impl Rendered {
     }
 }
 
-/// Renders the rounds at the given indices of `lib.data.rounds`, in the order given.
+/// Renders the rounds at the given indices of `lib.data().rounds`, in the order given.
 ///
 /// An index past the end is an error rather than a silent omission, since it means the
 /// caller's selection and the library disagree.
 pub fn render(lib: &Library, rounds: &[usize], format: Format) -> Result<Rendered, Error> {
-    if let Some(&bad) = rounds.iter().find(|&&i| i >= lib.data.rounds.len()) {
+    if let Some(&bad) = rounds.iter().find(|&&i| i >= lib.data().rounds.len()) {
         return Err(Error::Round(format!(
             "no round at position {bad}; the dataset has {} round(s)",
-            lib.data.rounds.len()
+            lib.data().rounds.len()
         )));
     }
     match format {

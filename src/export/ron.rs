@@ -31,7 +31,7 @@ struct Needed<'a> {
 }
 
 pub(super) fn subset(lib: &Library, rounds: &[usize]) -> Dataset {
-    let d = &lib.data;
+    let d = lib.data();
     let mut seen = HashSet::new();
     // Each round once, in the order asked: a duplicate would fail validation.
     let chosen: Vec<&Round> =

@@ -3,7 +3,7 @@
 //! output parses back, the RON export validates on its own, calendars are well-formed, and
 //! the same input gives the same bytes.
 
-use super::fixture::{library, source_text, CALL, CANCELLED, ISTANBUL};
+use super::fixture::{library, library_with, source_text, CALL, CANCELLED, ISTANBUL};
 use super::*;
 use crate::dataset::{parse_sources, validate, Severity};
 
@@ -72,7 +72,7 @@ fn an_index_past_the_end_is_an_error() {
 fn json_parses_back_with_the_documented_keys() {
     let text = export(&[ISTANBUL, CALL], Format::Json).text;
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v["dataset"]["title"], "Russia–United States talks, 2025");
     assert_eq!(v["dataset"]["version"], "0.3.0");
     let r = &v["rounds"][0];
@@ -85,8 +85,9 @@ fn json_parses_back_with_the_documented_keys() {
         "date",
         "venue",
         "duration",
-        "hosts",
         "delegations",
+        "third_parties",
+        "links",
         "agenda",
         "notes",
         "sources",
@@ -100,7 +101,7 @@ fn json_parses_back_with_the_documented_keys() {
     assert_eq!(r["venue"]["city"], "Istanbul");
     assert_eq!(r["duration"]["min_minutes"], 300);
     assert_eq!(r["duration"]["confidence"], "single");
-    assert_eq!(r["delegations"][0]["head"]["name"], "Alexander Darchiev");
+    assert_eq!(r["delegations"][0]["heads"][0]["name"], "Alexander Darchiev");
     assert_eq!(r["delegations"][0]["members"][1]["confidence"], "uncertain");
     assert_eq!(r["agenda"][1]["statements"][0]["party"]["id"], "russia");
     assert_eq!(r["agenda"][1]["confidence"], "single");
@@ -121,7 +122,7 @@ fn ron_export_reloads_with_zero_errors_and_the_same_rounds() {
     assert!(errors.is_empty(), "{errors:#?}");
     let data = &parsed.dataset;
     assert_eq!(data.title, "Russia–United States talks, 2025 (export)");
-    assert_eq!(data.rounds, vec![lib.data.rounds[CALL].clone(), lib.data.rounds[ISTANBUL].clone()]);
+    assert_eq!(data.rounds, vec![lib.data().rounds[CALL].clone(), lib.data().rounds[ISTANBUL].clone()]);
     // Everything referenced came along, nothing else did.
     let ids = |v: Vec<&str>| v.join(" ");
     assert_eq!(
@@ -162,9 +163,10 @@ fn ics_is_well_formed() {
 
 #[test]
 fn ics_dtend_is_the_day_after_a_range() {
-    let mut lib = library();
     let range = crate::model::DateSpec::Range("2025-02-27".parse().unwrap(), "2025-02-28".parse().unwrap());
-    lib.data.rounds[ISTANBUL].date = range;
+    let lib = library_with(|d| {
+        d.rounds[ISTANBUL].date = range;
+    });
     let text = render(&lib, &[ISTANBUL], Format::Ics).unwrap().text;
     assert!(text.contains("DTSTART;VALUE=DATE:20250227\r\nDTEND;VALUE=DATE:20250301\r\n"));
 }
@@ -185,8 +187,9 @@ fn ics_skips_rounds_without_days() {
 
 #[test]
 fn csv_parses_back_with_quoting() {
-    let mut lib = library();
-    lib.data.rounds[ISTANBUL].agenda[0].summary = "Notes, \"guaranteeing\" banking\nfor missions".into();
+    let lib = library_with(|d| {
+        d.rounds[ISTANBUL].agenda[0].summary = "Notes, \"guaranteeing\" banking\nfor missions".into();
+    });
     let text = render(&lib, &[ISTANBUL, CALL, CANCELLED], Format::Csv).unwrap().text;
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -202,9 +205,10 @@ fn csv_parses_back_with_quoting() {
 
 #[test]
 fn human_formats_carry_no_control_characters() {
-    let mut lib = library();
-    lib.data.rounds[ISTANBUL].title = "Talks\u{1b}[2J in \u{202e}Istanbul".into();
-    lib.data.rounds[ISTANBUL].agenda[0].summary = "bell\u{7} and\nnewline".into();
+    let lib = library_with(|d| {
+        d.rounds[ISTANBUL].title = "Talks\u{1b}[2J in \u{202e}Istanbul".into();
+        d.rounds[ISTANBUL].agenda[0].summary = "bell\u{7} and\nnewline".into();
+    });
     for format in [Format::Markdown, Format::Csv, Format::Ics] {
         let text = render(&lib, &[ISTANBUL], format).unwrap().text;
         assert!(!text.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{format}");
@@ -216,8 +220,9 @@ fn human_formats_carry_no_control_characters() {
 
 #[test]
 fn markdown_escapes_markup_in_data() {
-    let mut lib = library();
-    lib.data.rounds[ISTANBUL].agenda[0].summary = "*not* emphasis_or [a link]".into();
+    let lib = library_with(|d| {
+        d.rounds[ISTANBUL].agenda[0].summary = "*not* emphasis_or [a link]".into();
+    });
     let text = render(&lib, &[ISTANBUL], Format::Markdown).unwrap().text;
     assert!(text.contains(r"\*not\* emphasis\_or \[a link\]"));
 }

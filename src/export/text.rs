@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub(super) fn render(lib: &Library, round: usize) -> String {
     let mut out = String::new();
-    if let Some(round) = lib.data.rounds.get(round) {
+    if let Some(round) = lib.data().rounds.get(round) {
         brief::round(lib, round, &Plain, &mut out);
         brief::footer(lib, &Plain, &mut out);
     }

@@ -11,7 +11,7 @@ const RON: &str = r#"Dataset(
     description: "Rounds for the query tests",
     languages: ["en", "fr"],
     licence: "CC0",
-    sources: [Source(id: "s1", title: "Report", url: "https://example.org/1", language: "en")],
+    sources: [Source(id: "s1", title: "Report", title_kind: Headline, kind: Press, url: "https://example.org/1", language: "en")],
     parties: [
         Party(id: "ru", name: "Russia", aliases: ["Russie"]),
         Party(id: "us", name: "United States", aliases: ["États-Unis", "USA"]),
@@ -48,8 +48,8 @@ const RON: &str = r#"Dataset(
         Round(id: "2025-04-10-istanbul", track: "bilateral", title: "Second Istanbul consultations",
               date: Day("2025-04-10"), status: Held, format: WorkingLevel, venue: "istanbul-residence",
               delegations: [
-                  Delegation(party: "ru", head: "darchiev", members: [Member(person: "darchiev", role: "Ambassador")]),
-                  Delegation(party: "us", head: "coulter", members: [Member(person: "coulter", role: "DAS")]),
+                  Delegation(party: "ru", heads: ["darchiev"], members: [Member(person: "darchiev", role: "Ambassador")]),
+                  Delegation(party: "us", heads: ["coulter"], members: [Member(person: "coulter", role: "DAS")]),
               ],
               agenda: [AgendaItem(topic: "direct-flights", summary: "Russia raised resuming direct flights",
                                   outcome: Discussed, sources: ["s1"])],
@@ -57,11 +57,11 @@ const RON: &str = r#"Dataset(
         Round(id: "2025-02-18-riyadh", track: "ukraine", title: "Riyadh meeting of foreign ministers",
               date: Day("2025-02-18"), status: Held, format: Ministerial, venue: "riyadh-diriyah",
               delegations: [
-                  Delegation(party: "ru", head: "lavrov", members: [
+                  Delegation(party: "ru", heads: ["lavrov"], members: [
                       Member(person: "lavrov", role: "Foreign Minister"),
                       Member(person: "ushakov", role: "Aide"),
                   ]),
-                  Delegation(party: "us", head: "rubio", members: [Member(person: "rubio", role: "Secretary of State")]),
+                  Delegation(party: "us", heads: ["rubio"], members: [Member(person: "rubio", role: "Secretary of State")]),
               ],
               agenda: [
                   AgendaItem(topic: "embassies", summary: "Restore the work of embassies", outcome: Agreed, sources: ["s1"]),
@@ -71,8 +71,8 @@ const RON: &str = r#"Dataset(
         Round(id: "2025-02-27-istanbul", track: "bilateral", title: "Consultations on embassies",
               date: Day("2025-02-27"), status: Held, format: WorkingLevel, venue: "istanbul-residence",
               delegations: [
-                  Delegation(party: "ru", head: "darchiev", members: [Member(person: "darchiev", role: "Director")]),
-                  Delegation(party: "us", head: "coulter", members: [Member(person: "coulter", role: "DAS")]),
+                  Delegation(party: "ru", heads: ["darchiev"], members: [Member(person: "darchiev", role: "Director")]),
+                  Delegation(party: "us", heads: ["coulter"], members: [Member(person: "coulter", role: "DAS")]),
               ],
               agenda: [AgendaItem(topic: "embassies", summary: "Visas and banking for diplomats",
                                   outcome: Discussed, sources: ["s1"])],
@@ -80,8 +80,8 @@ const RON: &str = r#"Dataset(
         Round(id: "2025-03-18-call", track: "leaders", title: "Trump–Putin phone call",
               date: Day("2025-03-18"), status: Held, format: LeadersCall,
               delegations: [
-                  Delegation(party: "ru", head: "putin", members: [Member(person: "putin", role: "President")]),
-                  Delegation(party: "us", head: "trump", members: [Member(person: "trump", role: "President")]),
+                  Delegation(party: "ru", heads: ["putin"], members: [Member(person: "putin", role: "President")]),
+                  Delegation(party: "us", heads: ["trump"], members: [Member(person: "trump", role: "President")]),
               ],
               agenda: [AgendaItem(topic: "ceasefire", summary: "A 30-day halt on strikes on energy infrastructure",
                                   outcome: Agreed, sources: ["s1"])],
@@ -102,7 +102,10 @@ const RON: &str = r#"Dataset(
 pub(crate) fn library() -> Library {
     let source = SourceText { name: "fixture.ron".into(), text: RON.into() };
     match parse_one(&source) {
-        Ok(data) => Library::new(data),
+        Ok(data) => match crate::dataset::open_dataset(data) {
+            Ok((lib, _)) => lib,
+            Err(e) => panic!("the query fixture does not validate: {e}"),
+        },
         Err(e) => panic!("the query fixture does not parse: {e}"),
     }
 }

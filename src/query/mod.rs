@@ -93,7 +93,7 @@ impl Query {
         &self,
         lib: &crate::dataset::Library,
     ) -> Vec<Option<(crate::dataset::RoundSet, bool)>> {
-        self.terms.iter().map(|t| t.word().and_then(|w| lib.index.words.candidates(w))).collect()
+        self.terms.iter().map(|t| t.word().and_then(|w| lib.words().candidates(w))).collect()
     }
 
     /// [`Query::matches`] for round `round`, using what [`Query::prepare`] found.

@@ -3,7 +3,7 @@
 //! Exact ids win, then a case- and accent-insensitive exact id, then a unique prefix. When
 //! nothing fits, the message suggests the nearest ids; when several fit, it lists them.
 
-use crate::dataset::Library;
+use crate::dataset::{Library, Order};
 use crate::text::fold;
 use crate::Error;
 
@@ -12,21 +12,21 @@ const LISTED: usize = 8;
 
 /// The index of the round `given` names.
 pub fn resolve_round(lib: &Library, given: &str) -> Result<usize, Error> {
-    if let Some(&i) = lib.index.round_by_id.get(given) {
+    if let Some(i) = lib.round_position(given) {
         return Ok(i);
     }
     let wanted = fold(given.trim());
     if wanted.is_empty() {
         return Err(Error::Round("no round id given; give an id or the start of one".into()));
     }
-    let keys = &lib.index.rounds;
+    let id = |i: usize| lib.keys(i).map_or("", |k| k.id.as_str());
     // In chronological order, so an ambiguity lists the candidates as a timeline.
-    let order = &lib.index.chronological;
-    let exact: Vec<usize> = order.iter().copied().filter(|&i| keys[i].id == wanted).collect();
+    let order = lib.order(Order::Date);
+    let exact: Vec<usize> = order.iter().copied().filter(|&i| id(i) == wanted).collect();
     if let [only] = exact[..] {
         return Ok(only);
     }
-    let found: Vec<usize> = order.iter().copied().filter(|&i| keys[i].id.starts_with(&wanted)).collect();
+    let found: Vec<usize> = order.iter().copied().filter(|&i| id(i).starts_with(&wanted)).collect();
     match found[..] {
         [only] => Ok(only),
         [] => Err(Error::Round(not_found(lib, given, &wanted))),
@@ -36,11 +36,11 @@ pub fn resolve_round(lib: &Library, given: &str) -> Result<usize, Error> {
 
 fn not_found(lib: &Library, given: &str, wanted: &str) -> String {
     let mut near: Vec<(f64, &str)> = lib
-        .data
+        .data()
         .rounds
         .iter()
-        .zip(&lib.index.rounds)
-        .map(|(r, k)| (strsim::jaro_winkler(wanted, &k.id), r.id.as_str()))
+        .enumerate()
+        .filter_map(|(i, r)| Some((strsim::jaro_winkler(wanted, &lib.keys(i)?.id), r.id.as_str())))
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let names: Vec<String> = near.iter().take(3).map(|(_, id)| format!("`{id}`")).collect();
@@ -51,7 +51,7 @@ fn not_found(lib: &Library, given: &str, wanted: &str) -> String {
 }
 
 fn ambiguous(lib: &Library, given: &str, found: &[usize]) -> String {
-    let ids: Vec<&str> = found.iter().take(LISTED).map(|&i| lib.data.rounds[i].id.as_str()).collect();
+    let ids: Vec<&str> = found.iter().take(LISTED).map(|&i| lib.data().rounds[i].id.as_str()).collect();
     let more = match found.len().saturating_sub(LISTED) {
         0 => String::new(),
         n => format!(" and {n} more"),

@@ -5,7 +5,7 @@
 //! then id, then position in the dataset), so it is total and the comparison here agrees
 //! with the precomputed orders: sorting any subset gives the same sequence as filtering.
 
-use crate::dataset::Library;
+use crate::dataset::{Library, Order};
 use std::cmp::Ordering;
 
 /// How matching rounds are ordered.
@@ -64,10 +64,10 @@ impl Sort {
     /// The precomputed order this sort walks, and whether to walk it backwards.
     pub(crate) fn order(self, lib: &Library) -> (&[usize], bool) {
         match self {
-            Sort::Date => (&lib.index.chronological, false),
-            Sort::DateDesc => (&lib.index.chronological, true),
-            Sort::Venue => (&lib.index.by_venue, false),
-            Sort::Title => (&lib.index.by_title, false),
+            Sort::Date => (lib.order(Order::Date), false),
+            Sort::DateDesc => (lib.order(Order::Date), true),
+            Sort::Venue => (lib.order(Order::Venue), false),
+            Sort::Title => (lib.order(Order::Title), false),
         }
     }
 
@@ -75,13 +75,12 @@ impl Sort {
     pub(crate) fn compare(self, lib: &Library, a: usize, b: usize) -> Ordering {
         // The ranks are positions in the orders `Index::build` sorted once (venue and title
         // ties broken by date), so comparing them is the same as comparing the keys.
-        let rank = &lib.index.rank;
-        let by = |r: &[u32]| r.get(a).cmp(&r.get(b));
+        let by = |order: Order| lib.rank(order, a).cmp(&lib.rank(order, b));
         match self {
-            Sort::Date => by(&rank.date),
-            Sort::DateDesc => by(&rank.date).reverse(),
-            Sort::Venue => by(&rank.venue),
-            Sort::Title => by(&rank.title),
+            Sort::Date => by(Order::Date),
+            Sort::DateDesc => by(Order::Date).reverse(),
+            Sort::Venue => by(Order::Venue),
+            Sort::Title => by(Order::Title),
         }
     }
 }

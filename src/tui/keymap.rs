@@ -216,6 +216,37 @@ pub const SECTIONS: &[(Context, &str)] = &[
     (Context::Help, "Help screen"),
 ];
 
+/// One line of the help screen, before styling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Blank,
+    Heading(&'static str),
+    Key(String, &'static str),
+    Note(&'static str),
+}
+
+/// Notes under the keys of the help screen.
+const HELP_NOTES: &[&str] = &[
+    "Query examples: venue:istanbul  date:2025-03  person:darchiev  -status:cancelled",
+    "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
+];
+
+/// The whole help screen: every key of every context, then the notes. Its length is what
+/// `update` clamps the help's scroll to, so the renderer and the updater agree.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    for &(context, title) in SECTIONS {
+        if !lines.is_empty() {
+            lines.push(HelpLine::Blank);
+        }
+        lines.push(HelpLine::Heading(title));
+        lines.extend(help_entries(context).into_iter().map(|(keys, help)| HelpLine::Key(keys, help)));
+    }
+    lines.push(HelpLine::Blank);
+    lines.extend(HELP_NOTES.iter().map(|note| HelpLine::Note(note)));
+    lines
+}
+
 /// The key table of the README, one section per context, generated like the help screen.
 pub fn markdown_table() -> String {
     let mut out = String::from("| where | keys | what they do |\n|---|---|---|\n");

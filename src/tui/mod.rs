@@ -65,7 +65,7 @@ fn colour_wanted() -> bool {
 
 fn to_action(state: &State, event: Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(update::context(state), key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(state.context(), key),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel { column: m.column, row: m.row, down: true }),

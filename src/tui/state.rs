@@ -7,6 +7,7 @@
 
 use super::action::View;
 use super::content::Row;
+use super::keymap::Context;
 use super::layout::Layout;
 use crate::dataset::Library;
 use crate::export::Format;
@@ -106,24 +107,25 @@ pub struct Status {
     pub error: bool,
 }
 
+/// Written only by `update` (the fields are visible inside `tui` alone); `render` reads it.
 pub struct State {
-    pub lib: Arc<Library>,
-    pub view: View,
-    pub focus: Focus,
-    pub layout: Layout,
-    pub rounds: Pane,
-    pub people: Pane,
-    pub topics: Pane,
+    pub(in crate::tui) lib: Arc<Library>,
+    pub(in crate::tui) view: View,
+    pub(in crate::tui) focus: Focus,
+    pub(in crate::tui) layout: Layout,
+    pub(in crate::tui) rounds: Pane,
+    pub(in crate::tui) people: Pane,
+    pub(in crate::tui) topics: Pane,
     /// Depth in the topic tree, per topic index.
-    pub topic_depth: Vec<u16>,
-    pub detail: Detail,
-    pub filter: Filter,
-    pub sort: Sort,
-    pub history: History,
-    pub overlay: Overlay,
-    pub status: Option<Status>,
-    pub color: bool,
-    pub quit: bool,
+    pub(in crate::tui) topic_depth: Vec<u16>,
+    pub(in crate::tui) detail: Detail,
+    pub(in crate::tui) filter: Filter,
+    pub(in crate::tui) sort: Sort,
+    pub(in crate::tui) history: History,
+    pub(in crate::tui) overlay: Overlay,
+    pub(in crate::tui) status: Option<Status>,
+    pub(in crate::tui) color: bool,
+    pub(in crate::tui) quit: bool,
 }
 
 impl State {
@@ -181,6 +183,18 @@ impl State {
         self.detail = Detail { rows: super::content::wrap_rows(&rows, width), cursor: 0, scroll: 0 };
     }
 
+    /// The keymap context the state is in.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Venues(_) => Context::Picker,
+            Overlay::Export(d) if d.confirm_overwrite.is_some() => Context::Confirm,
+            Overlay::Export(_) => Context::Export,
+            Overlay::None if self.filter.editing => Context::Filter,
+            Overlay::None => Context::Browse,
+        }
+    }
+
     pub fn place(&self) -> Place {
         Place {
             view: self.view,
@@ -193,25 +207,23 @@ impl State {
 
 /// People sorted by name, folded, so `Ş` sorts with `S`.
 fn people_order(lib: &Library) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..lib.data.people.len()).collect();
-    order.sort_by_cached_key(|&p| crate::text::fold(&lib.data.people[p].name));
+    let mut order: Vec<usize> = (0..lib.data().people.len()).collect();
+    order.sort_by_cached_key(|&p| crate::text::fold(&lib.data().people[p].name));
     order
 }
 
 /// Topics in tree order (depth first, dataset order among siblings), with depths.
 fn topic_order(lib: &Library) -> (Vec<usize>, Vec<u16>) {
     let mut order = Vec::new();
-    let mut depth = vec![0; lib.data.topics.len()];
-    let mut stack: Vec<(usize, u16)> = lib.index.roots.iter().rev().map(|&t| (t, 0)).collect();
+    let mut depth = vec![0; lib.data().topics.len()];
+    let mut stack: Vec<(usize, u16)> = lib.root_topics().iter().rev().map(|&t| (t, 0)).collect();
     while let Some((t, d)) = stack.pop() {
-        if order.len() > lib.data.topics.len() {
+        if order.len() > lib.data().topics.len() {
             break; // a parent cycle; validation rejects those, but never loop
         }
         order.push(t);
         depth[t] = d;
-        if let Some(children) = lib.index.children.get(t) {
-            stack.extend(children.iter().rev().map(|&c| (c, d + 1)));
-        }
+        stack.extend(lib.children(t).iter().rev().map(|&c| (c, d + 1)));
     }
     (order, depth)
 }

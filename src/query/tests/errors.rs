@@ -61,10 +61,10 @@ fn bad_dates_name_the_term_and_the_accepted_forms() {
 
 #[test]
 fn unknown_statuses_and_formats_list_the_valid_values() {
-    let msg = error("status:postponed").to_string();
+    let msg = error("status:adjourned").to_string();
     assert_eq!(
         msg,
-        "`status:postponed`: unknown status `postponed`; the values are held, announced, planned, cancelled"
+        "`status:adjourned`: unknown status `adjourned`; the values are held, announced, planned, postponed, cancelled"
     );
     let msg = error("format:dinner").to_string();
     assert!(

@@ -48,7 +48,7 @@ fn filtering_within_a_previous_result_in_another_order_gives_the_full_answer() {
             assert_eq!(filter_within(&lib, &new, &previous, after), filter(&lib, &new, after));
         }
     }
-    assert!(filter_within(&lib, &old, &[99, 0], Sort::Date).iter().all(|&i| i < lib.data.rounds.len()));
+    assert!(filter_within(&lib, &old, &[99, 0], Sort::Date).iter().all(|&i| i < lib.data().rounds.len()));
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn narrows_says_no_when_the_new_query_may_match_more() {
 #[test]
 fn resolve_round_takes_exact_ids_then_unique_prefixes() {
     let lib = library();
-    let id = |i: usize| lib.data.rounds[i].id.as_str();
+    let id = |i: usize| lib.data().rounds[i].id.as_str();
     assert_eq!(resolve_round(&lib, "2025-03-18-call").map(id).unwrap(), "2025-03-18-call");
     assert_eq!(resolve_round(&lib, "2025-03-2").map(id).unwrap(), "2025-03-24-riyadh");
     assert_eq!(resolve_round(&lib, "2025-06").map(id).unwrap(), "2025-06-istanbul");

@@ -93,7 +93,7 @@ pub(crate) fn source_rows(lib: &crate::dataset::Library, cites: &Citations) -> V
     for (i, id) in cites.ids().iter().enumerate() {
         let n = format!("[{}] ", i + 1);
         let hang = n.chars().count() as u16;
-        match lib.index.source_by_id.get(id).map(|&s| &lib.data.sources[s]) {
+        match lib.source(id) {
             Some(s) => {
                 let mut line = s.title.clone();
                 if let Some(outlet) = &s.outlet {

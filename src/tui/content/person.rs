@@ -4,7 +4,7 @@ use super::{field, Citations, Link, Row, Tone};
 use crate::dataset::Library;
 
 pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
-    let Some(person) = lib.data.people.get(p) else { return vec![Row::text(Tone::Bad, "no such person")] };
+    let Some(person) = lib.data().people.get(p) else { return vec![Row::text(Tone::Bad, "no such person")] };
     let mut cites = Citations::default();
     let mut rows = vec![
         Row::text(Tone::Title, person.name.clone()),
@@ -40,17 +40,20 @@ pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
         }
     }
     rows.push(Row::blank());
-    let attended = lib.index.attendance.get(p).map_or(&[][..], Vec::as_slice);
+    let attended = lib.attendance(p);
     rows.push(Row::text(Tone::Heading, format!("Rounds ({})", attended.len())));
     if attended.is_empty() {
         rows.push(Row::text(Tone::Muted, "Not recorded at any round."));
     }
     for a in attended {
-        let Some(round) = lib.data.rounds.get(a.round) else { continue };
-        let side = match a.party(&lib.data) {
+        let Some(round) = lib.data().rounds.get(a.round) else { continue };
+        let side = match a.party(lib.data()) {
             Some(party) if a.head => format!("head of the {} delegation", lib.party_name(party)),
             Some(party) => format!("{} delegation", lib.party_name(party)),
-            None => "host".to_string(),
+            None => match a.third_party(lib.data()) {
+                Some(t) => format!("{} ({})", t.role.label(), lib.party_name(&t.party)),
+                None => "third party".to_string(),
+            },
         };
         rows.push(
             Row::new(vec![
@@ -61,7 +64,7 @@ pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
             .linked(Link::Round(a.round)),
         );
         rows.push(
-            Row::new(vec![(Tone::Muted, format!("{side}; {}", a.role(&lib.data)))])
+            Row::new(vec![(Tone::Muted, format!("{side}; {}", a.role(lib.data())))])
                 .indented(14, 14)
                 .linked(Link::Round(a.round)),
         );

@@ -2,10 +2,10 @@
 
 use super::{confidence_mark, field, Citations, Link, Row, Tone};
 use crate::dataset::Library;
-use crate::model::{Member, Outcome, Round};
+use crate::model::{Kind, Member, Outcome, Round};
 
 pub fn round_rows(lib: &Library, r: usize) -> Vec<Row> {
-    let Some(round) = lib.data.rounds.get(r) else { return vec![Row::text(Tone::Bad, "no such round")] };
+    let Some(round) = lib.data().rounds.get(r) else { return vec![Row::text(Tone::Bad, "no such round")] };
     let mut cites = Citations::default();
     let mut rows =
         vec![Row::text(Tone::Title, round.title.clone()), Row::text(Tone::Muted, round.id.clone())];
@@ -158,7 +158,7 @@ fn agenda(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Ro
             head.spans.push((Tone::Muted, format!(" · raised by {}", lib.party_name(p))));
         }
         head.spans.extend(confidence_mark(item.confidence));
-        if let Some(&t) = lib.index.topic_by_id.get(&item.topic) {
+        if let Some(t) = lib.position(Kind::Topic, &item.topic) {
             head = head.linked(Link::Topic(t));
         }
         rows.push(head);
@@ -189,8 +189,8 @@ trait LinkPerson {
 
 impl LinkPerson for Row {
     fn linked_person(self, lib: &Library, id: &str) -> Row {
-        match lib.index.person_by_id.get(id) {
-            Some(&p) => self.linked(Link::Person(p)),
+        match lib.position(Kind::Person, id) {
+            Some(p) => self.linked(Link::Person(p)),
             None => self,
         }
     }

@@ -4,13 +4,14 @@
 use super::round::outcome_tone;
 use super::{Citations, Link, Row, Tone};
 use crate::dataset::Library;
+use crate::model::Kind;
 
 pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
-    let Some(topic) = lib.data.topics.get(t) else { return vec![Row::text(Tone::Bad, "no such topic")] };
+    let Some(topic) = lib.data().topics.get(t) else { return vec![Row::text(Tone::Bad, "no such topic")] };
     let mut cites = Citations::default();
     let mut rows = vec![Row::text(Tone::Title, topic.name.clone()), Row::text(Tone::Muted, topic.id.clone())];
-    if let Some(&parent) = topic.parent.as_ref().and_then(|p| lib.index.topic_by_id.get(p)) {
-        let name = lib.data.topics[parent].name.clone();
+    if let Some(&parent) = topic.parent.as_ref().and_then(|p| lib.position(Kind::Topic, p)).as_ref() {
+        let name = lib.data().topics[parent].name.clone();
         rows.push(
             Row::new(vec![(Tone::Label, "Part of  ".into()), (Tone::Link, name)]).linked(Link::Topic(parent)),
         );
@@ -20,28 +21,28 @@ pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
     if !topic.aliases.is_empty() {
         rows.push(Row::text(Tone::Muted, format!("Also: {}", topic.aliases.join(" · "))));
     }
-    let children = lib.index.children.get(t).map_or(&[][..], Vec::as_slice);
+    let children = lib.children(t);
     if !children.is_empty() {
         rows.push(Row::blank());
         rows.push(Row::text(Tone::Heading, "Sub-topics"));
         for &c in children {
-            let n = lib.index.mentions.get(c).map_or(0, Vec::len);
+            let n = lib.mentions(c).len();
             let row = Row::new(vec![
                 (Tone::Plain, "▸ ".into()),
-                (Tone::Link, lib.data.topics[c].name.clone()),
+                (Tone::Link, lib.data().topics[c].name.clone()),
                 (Tone::Muted, format!(" ({n})")),
             ]);
             rows.push(row.linked(Link::Topic(c)));
         }
     }
     rows.push(Row::blank());
-    let mentions = lib.index.mentions.get(t).map_or(&[][..], Vec::as_slice);
+    let mentions = lib.mentions(t);
     rows.push(Row::text(Tone::Heading, format!("Thread ({} rounds)", mentions.len())));
     if mentions.is_empty() {
         rows.push(Row::text(Tone::Muted, "Not on the agenda of any round (see the sub-topics)."));
     }
     for m in mentions {
-        let Some(round) = lib.data.rounds.get(m.round) else { continue };
+        let Some(round) = lib.data().rounds.get(m.round) else { continue };
         let Some(item) = round.agenda.get(m.item) else { continue };
         rows.push(Row::blank());
         rows.push(

@@ -140,10 +140,10 @@ fn the_selected_row_is_reversed_with_and_without_colour() {
 
 #[test]
 fn hostile_text_never_reaches_the_screen() {
-    let mut data = library().data.clone();
+    let mut data = library().data().clone();
     data.title = "evil \u{1b}]0;pwned\u{7} title".into();
     data.rounds[0].title = "bidi \u{202e}txet\u{1b}[2J".into();
-    let lib = Arc::new(Library::new(data));
+    let lib = Arc::new(crate::dataset::open_dataset(data).expect("still valid").0);
     let s = State::new(lib, 100, 30, true);
     let screen = text(&draw(&s));
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}') && !screen.contains('\u{202e}'));

@@ -46,7 +46,7 @@ fn following_a_delegate_opens_the_person_and_back_returns() {
     cursor_to(&mut s, "Alexander Darchiev");
     run(&mut s, [Action::Follow]);
     assert_eq!(s.view, View::People);
-    let person = s.people.current().map(|p| s.lib.data.people[p].id.clone());
+    let person = s.people.current().map(|p| s.lib.data().people[p].id.clone());
     assert_eq!(person.as_deref(), Some("darchiev"));
     assert!(s.detail.rows.iter().any(|r| r.plain().contains("2025-04-10")), "his rounds are listed");
     run(&mut s, [Action::Back]);
@@ -130,7 +130,7 @@ fn an_empty_result_clears_the_detail_and_says_how_to_recover() {
     run(&mut s, [Action::Down, Action::Follow, Action::OpenExport]);
     assert!(matches!(s.overlay, Overlay::None), "no export without a round");
     run(&mut s, [Action::ClearFilter]);
-    assert_eq!(s.rounds.items.len(), s.lib.data.rounds.len());
+    assert_eq!(s.rounds.items.len(), s.lib.data().rounds.len());
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn the_export_dialog_prefills_the_path_and_asks_before_overwriting() {
     let format = crate::export::Format::Markdown;
     assert_eq!(effects, vec![Effect::Export { round, format, path: path.clone(), force: false }]);
     run(&mut s, [Action::ExportExists(path.clone())]);
-    assert_eq!(super::super::update::context(&s), crate::tui::keymap::Context::Confirm);
+    assert_eq!(s.context(), crate::tui::keymap::Context::Confirm);
     let effects = run(&mut s, [Action::Yes]);
     assert_eq!(effects, vec![Effect::Export { round, format, path: path.clone(), force: true }]);
     run(&mut s, [Action::ExportDone(Ok(path))]);
@@ -198,7 +198,7 @@ fn sorting_cycles_and_keeps_the_selection() {
     assert_eq!(s.sort, crate::query::Sort::DateDesc);
     assert_eq!(selected_round(&s), before);
     let first = s.rounds.items[0];
-    assert_eq!(s.lib.data.rounds[first].id, "2025-08-15-alaska", "latest first");
+    assert_eq!(s.lib.data().rounds[first].id, "2025-08-15-alaska", "latest first");
 }
 
 #[test]

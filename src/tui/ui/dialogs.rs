@@ -41,7 +41,7 @@ pub fn render_picker(p: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 pub fn render_export(state: &State, d: &ExportDialog, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 64, 13);
-    let id = state.lib.data.rounds.get(d.round).map_or("", |r| r.id.as_str());
+    let id = state.lib.data().rounds.get(d.round).map_or("", |r| r.id.as_str());
     let title = format!(" Export {} ", sanitize_line(id));
     let block = Block::bordered().title(title).border_style(theme.border(true));
     let inner = block.inner(rect);

@@ -6,7 +6,6 @@ use super::theme::Theme;
 use crate::text::sanitize_line;
 use crate::tui::keymap;
 use crate::tui::state::State;
-use crate::tui::update::context;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -47,7 +46,7 @@ pub fn render_keys(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) 
     let width = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, help) in keymap::footer_entries(context(state)) {
+    for (key, help) in keymap::footer_entries(state.context()) {
         let w = key.width() + help.width() + 3;
         if used + w > width {
             break;

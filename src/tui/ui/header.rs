@@ -19,14 +19,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         let style = if view == state.view { theme.selected() } else { theme.muted() };
         spans.push(Span::styled(label, style));
     }
-    let total = state.lib.data.rounds.len();
+    let total = state.lib.data().rounds.len();
     let shown = state.rounds.items.len();
     let filter =
         if state.filter.applied.is_empty() { "all rounds".to_string() } else { state.filter.applied.clone() };
     let counts = format!(" {shown} of {total} rounds · {filter} · sort {} ", state.sort.label());
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
-    let title = sanitize_line(&state.lib.data.title).into_owned();
+    let title = sanitize_line(&state.lib.data().title).into_owned();
     let counts = fit(&sanitize_line(&counts), room);
     let title_room = room.saturating_sub(counts.width() + 2);
     spans.push(Span::raw(" "));

@@ -2,7 +2,7 @@
 
 use super::centered;
 use super::theme::Theme;
-use crate::tui::keymap::{help_entries, SECTIONS};
+use crate::tui::keymap::HelpLine;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -10,26 +10,17 @@ use ratatui::Frame;
 
 /// The help text as lines.
 pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for (context, title) in SECTIONS {
-        if !lines.is_empty() {
-            lines.push(Line::raw(""));
-        }
-        lines.push(Line::styled(*title, theme.tone(crate::tui::content::Tone::Heading)));
-        for (keys, help) in help_entries(*context) {
-            lines.push(Line::from(vec![Span::styled(format!("  {keys:<22}"), theme.key()), Span::raw(help)]));
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Query examples: venue:istanbul  date:2025-03  person:darchiev  -status:cancelled",
-        theme.muted(),
-    ));
-    lines.push(Line::styled(
-        "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
-        theme.muted(),
-    ));
-    lines
+    crate::tui::keymap::help_lines()
+        .into_iter()
+        .map(|line| match line {
+            HelpLine::Blank => Line::raw(""),
+            HelpLine::Heading(title) => Line::styled(title, theme.tone(crate::tui::content::Tone::Heading)),
+            HelpLine::Key(keys, help) => {
+                Line::from(vec![Span::styled(format!("  {keys:<22}"), theme.key()), Span::raw(help)])
+            }
+            HelpLine::Note(note) => Line::styled(note, theme.muted()),
+        })
+        .collect()
 }
 
 pub fn render(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -33,7 +33,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let date_w = match state.view {
         View::Rounds => pane.items[pane.offset..end]
             .iter()
-            .filter_map(|&r| state.lib.data.rounds.get(r))
+            .filter_map(|&r| state.lib.data().rounds.get(r))
             .map(|r| r.date_label().len() + 1)
             .max()
             .unwrap_or(11),
@@ -74,7 +74,7 @@ fn empty_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
 /// `✗ 2025-06       Moscow     Third round …`: status mark, date, city, title.
 fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, usize)) -> Line<'static> {
     let lib = &state.lib;
-    let Some(round) = lib.data.rounds.get(r) else { return Line::raw("") };
+    let Some(round) = lib.data().rounds.get(r) else { return Line::raw("") };
     let mark = match round.status {
         Status::Held => " ",
         Status::Cancelled => "✗",
@@ -103,8 +103,8 @@ fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, u
 /// `Sergey Lavrov        Russia      3`
 fn person_line(state: &State, p: usize, width: usize) -> Line<'static> {
     let lib = &state.lib;
-    let Some(person) = lib.data.people.get(p) else { return Line::raw("") };
-    let count = lib.index.attendance.get(p).map_or(0, Vec::len);
+    let Some(person) = lib.data().people.get(p) else { return Line::raw("") };
+    let count = lib.attendance(p).len();
     let party = person.party.as_deref().map_or("", |id| lib.party_name(id));
     let count = format!("{count:>3}");
     let party_w = 14.min(width / 3);
@@ -120,11 +120,11 @@ fn person_line(state: &State, p: usize, width: usize) -> Line<'static> {
 /// `  ▸ Direct flights (3)`: indentation shows the tree.
 fn topic_line(state: &State, t: usize, width: usize) -> Line<'static> {
     let lib = &state.lib;
-    let Some(topic) = lib.data.topics.get(t) else { return Line::raw("") };
+    let Some(topic) = lib.data().topics.get(t) else { return Line::raw("") };
     let depth = usize::from(state.topic_depth.get(t).copied().unwrap_or(0));
-    let has_children = lib.index.children.get(t).is_some_and(|c| !c.is_empty());
+    let has_children = !lib.children(t).is_empty();
     let mark = if has_children { "▾ " } else { "· " };
-    let count = lib.index.mentions.get(t).map_or(0, Vec::len);
+    let count = lib.mentions(t).len();
     let text = format!("{}{mark}{} ({count})", "  ".repeat(depth), sanitize_line(&topic.name));
     Line::raw(fit(&text, width))
 }

@@ -48,11 +48,6 @@ fn too_small(frame: &mut Frame, area: Rect) {
     }
 }
 
-/// How many lines the help overlay has (update clamps its scroll to this).
-pub fn help_len() -> usize {
-    help::help_lines(&Theme::new(false)).len()
-}
-
 pub(crate) use crate::text::{fit, pad};
 
 /// A rectangle of at most `w`×`h` centred in `area`.

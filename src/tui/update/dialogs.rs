@@ -11,7 +11,7 @@ use std::path::PathBuf;
 pub fn help(state: &mut State, action: Action) {
     if let Overlay::Help { scroll } = &mut state.overlay {
         match action {
-            Action::Down => *scroll = (*scroll + 1).min(super::super::ui::help_len()),
+            Action::Down => *scroll = (*scroll + 1).min(super::super::keymap::help_lines().len()),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::ToggleHelp | Action::Cancel => state.overlay = Overlay::None,
             _ => {}
@@ -24,7 +24,7 @@ pub fn open_venues(state: &mut State) {
     let lib = &state.lib;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut calls = 0;
-    for round in &lib.data.rounds {
+    for round in &lib.data().rounds {
         if let Some(v) = round.venue.as_deref().and_then(|v| lib.venue(v)) {
             *counts.entry(v.city.as_str()).or_default() += 1;
         }
@@ -78,7 +78,7 @@ pub fn open_export(state: &mut State) {
         return;
     };
     let format = ExportFormat::Markdown;
-    let path = default_file_name(&state.lib.data.rounds[round].id, format);
+    let path = default_file_name(&state.lib.data().rounds[round].id, format);
     state.overlay = Overlay::Export(ExportDialog {
         round,
         format,
@@ -91,7 +91,7 @@ pub fn open_export(state: &mut State) {
 
 pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
     let Overlay::Export(d) = &mut state.overlay else { return Vec::new() };
-    let id = state.lib.data.rounds.get(d.round).map_or("round", |r| r.id.as_str());
+    let id = state.lib.data().rounds.get(d.round).map_or("round", |r| r.id.as_str());
     if d.confirm_overwrite.is_some() {
         match action {
             Action::Yes => {

@@ -6,7 +6,7 @@
 
 use super::super::action::{Action, View};
 use super::super::state::{Focus, State};
-use super::{nav, say};
+use super::{say, scroll};
 use crate::query::{self, Query};
 
 pub fn open(state: &mut State) {
@@ -24,7 +24,7 @@ pub fn show_rounds(state: &mut State) {
         state.view = View::Rounds;
         state.focus = Focus::List;
         state.rebuild_detail();
-        nav::keep_visible(state);
+        scroll::keep_visible(state);
     }
 }
 
@@ -144,5 +144,5 @@ fn set_rounds(state: &mut State, items: Vec<usize>) {
             state.focus = Focus::List;
         }
     }
-    nav::keep_visible(state);
+    scroll::keep_visible(state);
 }

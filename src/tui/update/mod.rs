@@ -6,6 +6,7 @@
 mod dialogs;
 mod filter;
 mod nav;
+mod scroll;
 
 use super::action::{Action, Effect};
 use super::keymap::Context;
@@ -13,18 +14,6 @@ use super::layout::Layout;
 use super::state::{Overlay, State, Status};
 
 pub use filter::apply_query_text;
-
-/// The keymap context the state is in.
-pub fn context(state: &State) -> Context {
-    match &state.overlay {
-        Overlay::Help { .. } => Context::Help,
-        Overlay::Venues(_) => Context::Picker,
-        Overlay::Export(d) if d.confirm_overwrite.is_some() => Context::Confirm,
-        Overlay::Export(_) => Context::Export,
-        Overlay::None if state.filter.editing => Context::Filter,
-        Overlay::None => Context::Browse,
-    }
-}
 
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
@@ -38,7 +27,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
 }
 
 fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
-    match context(state) {
+    match state.context() {
         Context::Help => dialogs::help(state, action),
         Context::Picker => dialogs::picker(state, action),
         Context::Export | Context::Confirm => return dialogs::export(state, action),
@@ -70,7 +59,7 @@ fn resize(state: &mut State, width: u16, height: u16) {
         state.rebuild_detail();
         state.detail.cursor = cursor.min(state.detail.rows.len().saturating_sub(1));
     }
-    nav::keep_visible(state);
+    scroll::keep_visible(state);
 }
 
 pub(super) fn say(state: &mut State, text: impl Into<String>, error: bool) {

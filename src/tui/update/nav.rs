@@ -49,33 +49,7 @@ fn step(state: &mut State, delta: isize) {
                 (state.detail.cursor as isize).saturating_add(delta).clamp(0, last.max(0)) as usize;
         }
     }
-    keep_visible(state);
-}
-
-/// Adjusts list offsets and the detail scroll so that the selection and cursor are visible.
-pub fn keep_visible(state: &mut State) {
-    let list_h = usize::from(state.layout.list_inner.height.max(1));
-    for view in [View::Rounds, View::People, View::Topics] {
-        let pane = state.pane_mut(view);
-        pane.selected = pane.selected.min(pane.items.len().saturating_sub(1));
-        pane.offset = scrolled(pane.offset, pane.selected, list_h, pane.items.len());
-    }
-    let detail_h = usize::from(state.layout.detail_inner.height.max(1));
-    let d = &mut state.detail;
-    d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
-    d.scroll = scrolled(d.scroll, d.cursor, detail_h, d.rows.len());
-}
-
-/// The smallest change of `offset` that shows `index` in a window of `height`.
-fn scrolled(offset: usize, index: usize, height: usize, len: usize) -> usize {
-    let offset = if index < offset {
-        index
-    } else if index >= offset + height {
-        index + 1 - height
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(height))
+    super::scroll::keep_visible(state);
 }
 
 fn toggle_focus(state: &mut State) {
@@ -107,7 +81,7 @@ fn jump_link(state: &mut State, forward: bool) {
         Some(i) => {
             state.focus = Focus::Detail;
             state.detail.cursor = i;
-            keep_visible(state);
+            super::scroll::keep_visible(state);
         }
         None => say(state, "no more links this way", false),
     }
@@ -118,7 +92,7 @@ fn show(state: &mut State, view: View) {
         state.view = view;
         state.focus = Focus::List;
         state.rebuild_detail();
-        keep_visible(state);
+        super::scroll::keep_visible(state);
     }
 }
 
@@ -180,7 +154,7 @@ fn go(state: &mut State, place: Place) -> bool {
     state.rebuild_detail();
     state.focus = place.focus;
     state.detail.cursor = place.cursor;
-    keep_visible(state);
+    super::scroll::keep_visible(state);
     true
 }
 
@@ -204,7 +178,7 @@ fn click(state: &mut State, column: u16, row: u16) {
             state.detail.cursor = target;
         }
     }
-    keep_visible(state);
+    super::scroll::keep_visible(state);
 }
 
 fn wheel(state: &mut State, column: u16, row: u16, down: bool) {
