@@ -19,6 +19,7 @@ pub mod export;
 pub mod model;
 pub mod query;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod tui;
 
 pub use error::Error;

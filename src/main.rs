@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(command) => talks::cli::run(command, &cli.data),
-        None => talks::tui::run(&cli.data),
+        None => browse(&cli.data),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -18,6 +18,18 @@ fn main() -> ExitCode {
             ExitCode::from(exit_code(&err))
         }
     }
+}
+
+#[cfg(feature = "tui")]
+fn browse(data: &[std::path::PathBuf]) -> Result<(), Error> {
+    talks::tui::run(data)
+}
+
+#[cfg(not(feature = "tui"))]
+fn browse(_: &[std::path::PathBuf]) -> Result<(), Error> {
+    Err(Error::Terminal(
+        "this build has no browser (built without the `tui` feature); use a subcommand: talks --help".into(),
+    ))
 }
 
 /// The documented exit codes (README, "Exit codes").

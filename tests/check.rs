@@ -360,7 +360,8 @@ fn shipped_dataset_is_valid_and_has_the_istanbul_heads() {
         .iter()
         .find(|r| r.id == "2025-02-27-istanbul")
         .expect("the Istanbul round of 2025-02-27");
-    let heads: Vec<&str> = round.delegations.iter().flat_map(|d| d.heads.iter().map(String::as_str)).collect();
+    let heads: Vec<&str> =
+        round.delegations.iter().flat_map(|d| d.heads.iter().map(String::as_str)).collect();
     assert!(heads.contains(&"darchiev"), "{heads:?}");
     assert!(heads.contains(&"coulter"), "{heads:?}");
     // Every event of the fact sheet is there, with the statuses it gives.

@@ -2,8 +2,8 @@
 
 use crate::fixture;
 use divan::Bencher;
-use talks::export::{self, Format};
 use talks::dataset::Order;
+use talks::export::{self, Format};
 
 const SIZES: [usize; 2] = [10_000, 100_000];
 

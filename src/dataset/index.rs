@@ -3,7 +3,7 @@
 //!
 //! Everything a keystroke needs is here, so filtering never folds or looks up text again.
 
-use crate::model::{Dataset, Format, Interval, Kind, PerKind, Round, Status, ThirdParty};
+use crate::model::{Dataset, Format, Interval, Kind, PerKind, Round, Status, ThirdParty, ThirdRole};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 
@@ -131,6 +131,11 @@ pub struct RoundKeys {
     pub people: String,
     /// Names, aliases and ids of every party with a delegation.
     pub parties: String,
+    /// Names, aliases and ids of every third party (host, mediator …), whatever its role.
+    pub third: String,
+    /// … of the third parties that hosted, and of those that mediated.
+    pub hosts: String,
+    pub mediators: String,
     /// Ids, names and aliases of every agenda topic and of its ancestors.
     pub topics: String,
     pub track: String,
@@ -158,7 +163,8 @@ fn push_all<'a>(key: &mut String, values: impl IntoIterator<Item = &'a str>) {
 
 impl Index {
     pub fn build(data: &Dataset) -> Index {
-        let mut index = Index { by_id: PerKind::from_fn(|kind| positions(data.ids(kind))), ..Index::default() };
+        let mut index =
+            Index { by_id: PerKind::from_fn(|kind| positions(data.ids(kind))), ..Index::default() };
         index.build_topic_tree(data);
         let folded = Folded::new(data, &index);
         index.rounds = data.rounds.iter().map(|r| index.round_keys(r, &folded)).collect();
@@ -256,6 +262,18 @@ impl Index {
                 Some(&p) => join(&mut k.parties, &folded.parties[p]),
                 None => push_all(&mut k.parties, [d.party.as_str()]),
             }
+        }
+        for t in &r.third_parties {
+            let party = match self.by_id.get(Kind::Party).get(&t.party) {
+                Some(&p) => folded.parties[p].clone(),
+                None => fold(&t.party),
+            };
+            match t.role {
+                ThirdRole::Host => join(&mut k.hosts, &party),
+                ThirdRole::Mediator => join(&mut k.mediators, &party),
+                ThirdRole::Chair | ThirdRole::Facilitator | ThirdRole::Observer => {}
+            }
+            join(&mut k.third, &party);
         }
         for a in &r.agenda {
             match self.by_id.get(Kind::Topic).get(&a.topic) {

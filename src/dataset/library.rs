@@ -136,9 +136,7 @@ impl Library {
 
     /// The display name of a party id, or the id itself when it is unknown.
     pub fn party_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.position(Kind::Party, id)
-            .and_then(|i| self.data.parties.get(i))
-            .map_or(id, |p| p.name.as_str())
+        self.position(Kind::Party, id).and_then(|i| self.data.parties.get(i)).map_or(id, |p| p.name.as_str())
     }
 
     /// The display name of a person id, or the id itself when it is unknown.
@@ -153,9 +151,7 @@ impl Library {
 
     /// The display name of a track id, or the id itself when it is unknown.
     pub fn track_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.position(Kind::Track, id)
-            .and_then(|i| self.data.tracks.get(i))
-            .map_or(id, |t| t.name.as_str())
+        self.position(Kind::Track, id).and_then(|i| self.data.tracks.get(i)).map_or(id, |t| t.name.as_str())
     }
 
     /// `Diriyah Palace, Riyadh, Saudi Arabia`, or `phone call` for a round without a venue.

@@ -11,6 +11,9 @@ use super::SourceText;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+/// How far after an entity's `id:` a field or value is looked for, in bytes.
+const WINDOW: usize = 64 * 1024;
+
 pub(crate) struct Locator<'a> {
     files: &'a [SourceText],
     tables: Vec<OnceCell<Table<'a>>>,
@@ -73,7 +76,6 @@ impl<'a> Locator<'a> {
         self.find_after(anchor, &format!("\"{value}\""))
     }
 
-    /// The first `field:` at or after an anchor, else the anchor itself.
     /// The start of a piece of free text at or after an anchor, found by its opening words
     /// (up to the first character the file would have escaped), else the anchor itself.
     pub fn text_after(&self, anchor: Anchor, text: &str) -> Anchor {
@@ -84,6 +86,8 @@ impl<'a> Locator<'a> {
         self.find_after(anchor, &snippet)
     }
 
+    /// The first `field:` at or after an anchor (the last part of a dotted field name),
+    /// else the anchor itself.
     pub fn field_after(&self, anchor: Anchor, field: &str) -> Anchor {
         let last = field.rsplit('.').next().unwrap_or(field);
         self.find_after(anchor, &format!("{last}:"))
@@ -102,9 +106,13 @@ impl<'a> Locator<'a> {
 
     fn find_after(&self, anchor: Anchor, pattern: &str) -> Anchor {
         let Some(source) = self.files.get(anchor.file) else { return anchor };
-        // Stay inside the entity: stop at the next `id:` of the same nesting is not known,
-        // so bound the search to a generous window instead of the rest of the file.
-        let window_end = source.text.len().min(anchor.offset + 64 * 1024);
+        // Where the entity ends is not known, so the search is bounded by a generous window
+        // rather than the rest of the file. The window's end moves back to a character
+        // boundary: slicing inside a multibyte character would fail and lose the position.
+        let mut window_end = source.text.len().min(anchor.offset + WINDOW);
+        while !source.text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
         source
             .text
             .get(anchor.offset..window_end)

@@ -16,9 +16,9 @@ mod validate;
 mod words;
 
 pub use diagnostic::{Location, Problem, Severity};
+pub use index::Index;
 pub use index::{Attendance, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};
-pub use index::Index;
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText};
 pub use validate::validate;
 pub use words::{RoundSet, WordIndex};

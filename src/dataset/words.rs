@@ -88,7 +88,7 @@ impl WordIndex {
         let mut order: Vec<&str> = Vec::new();
         for (r, k) in keys.iter().enumerate() {
             let r = r as u32;
-            for key in [&k.text, &k.venue, &k.people, &k.parties, &k.topics, &k.track] {
+            for key in [&k.text, &k.venue, &k.people, &k.parties, &k.third, &k.topics, &k.track] {
                 for word in words(key) {
                     let id = *ids.entry(word).or_insert_with(|| {
                         postings.push(Vec::new());

@@ -87,7 +87,11 @@ impl<'a> Brief<'a, '_> {
             let other = lib.round(&link.round).map_or(link.round.as_str(), |o| o.title.as_str());
             let cited = self.cites.cite(&link.sources);
             let label = link.kind.label();
-            f.field(self.out, "Link", &format!("{label} {} ({}){cited}", f.escape(other), f.escape(&link.round)));
+            f.field(
+                self.out,
+                "Link",
+                &format!("{label} {} ({}){cited}", f.escape(other), f.escape(&link.round)),
+            );
         }
         for (id, link) in lib.links_to(&round.id) {
             let other = lib.round(id).map_or(id, |o| o.title.as_str());
@@ -115,7 +119,8 @@ impl<'a> Brief<'a, '_> {
     fn delegation(&mut self, d: &'a Delegation) {
         self.f.subsection(self.out, &self.f.escape(self.lib.party_name(&d.party)));
         // The head first: a reader scanning a brief looks for who led each side.
-        let (heads, others): (Vec<&Member>, Vec<&Member>) = d.members.iter().partition(|m| d.is_head(&m.person));
+        let (heads, others): (Vec<&Member>, Vec<&Member>) =
+            d.members.iter().partition(|m| d.is_head(&m.person));
         for m in heads {
             self.member(m, true);
         }

@@ -105,9 +105,11 @@ pub(super) fn cited(r: &Round) -> Vec<&str> {
     let lists = std::iter::once(&r.sources)
         .chain(r.duration.iter().map(|d| &d.sources))
         .chain(r.delegations.iter().flat_map(|d| d.members.iter().map(|m| &m.sources)))
-        .chain(r.third_parties.iter().flat_map(|t| {
-            std::iter::once(&t.sources).chain(t.members.iter().map(|m| &m.sources))
-        }))
+        .chain(
+            r.third_parties
+                .iter()
+                .flat_map(|t| std::iter::once(&t.sources).chain(t.members.iter().map(|m| &m.sources))),
+        )
         .chain(r.links.iter().map(|l| &l.sources))
         .chain(
             r.agenda

@@ -24,6 +24,7 @@ mod fixture;
 mod tests;
 
 pub use common::Citations;
+pub use csv::round_table as csv_round_table;
 pub use write::{default_file_name, write_atomic};
 
 use crate::dataset::Library;

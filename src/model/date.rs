@@ -32,11 +32,6 @@ impl Interval {
     pub fn overlaps(&self, other: &Interval) -> bool {
         self.start <= other.end && other.start <= self.end
     }
-
-    /// Number of days covered, counting both ends.
-    pub fn days(&self) -> i64 {
-        (self.end - self.start).num_days() + 1
-    }
 }
 
 impl DateSpec {

@@ -15,10 +15,11 @@ mod round;
 mod vocab;
 
 pub use date::{DateSpec, Interval};
-pub use kind::{Kind, PerKind};
 pub use entities::{Milestone, Party, PartyKind, Person, Position, Source, Topic, Track, Venue};
+pub use kind::{Kind, PerKind};
 pub use round::{
-    AgendaItem, Delegation, Duration, DurationQualifier, Member, Note, Round, RoundLink, Statement, ThirdParty,
+    AgendaItem, Delegation, Duration, DurationQualifier, Member, Note, Round, RoundLink, Statement,
+    ThirdParty,
 };
 pub use vocab::{
     Confidence, Format, LinkKind, MilestoneKind, Outcome, SourceKind, Status, ThirdRole, TitleKind,

@@ -15,6 +15,8 @@ const RON: &str = r#"Dataset(
     parties: [
         Party(id: "ru", name: "Russia", aliases: ["Russie"]),
         Party(id: "us", name: "United States", aliases: ["États-Unis", "USA"]),
+        Party(id: "sa", name: "Saudi Arabia", aliases: ["Arabie saoudite"]),
+        Party(id: "tr", name: "Türkiye", aliases: ["Turkey", "Turquie"]),
     ],
     people: [
         Person(id: "lavrov", name: "Sergey Lavrov", aliases: ["Sergei Lavrov", "Sergueï Lavrov"], party: "ru"),
@@ -63,6 +65,7 @@ const RON: &str = r#"Dataset(
                   ]),
                   Delegation(party: "us", heads: ["rubio"], members: [Member(person: "rubio", role: "Secretary of State")]),
               ],
+              third_parties: [ThirdParty(party: "sa", role: Host, sources: ["s1"])],
               agenda: [
                   AgendaItem(topic: "embassies", summary: "Restore the work of embassies", outcome: Agreed, sources: ["s1"]),
                   AgendaItem(topic: "ceasefire", summary: "Start work on ending the war", outcome: Agreed, sources: ["s1"]),
@@ -88,6 +91,7 @@ const RON: &str = r#"Dataset(
               sources: ["s1"]),
         Round(id: "2025-03-24-riyadh", track: "ukraine", title: "Technical talks in Riyadh",
               date: Range("2025-03-24", "2025-03-25"), status: Held, format: Technical, venue: "riyadh-ritz",
+              third_parties: [ThirdParty(party: "tr", role: Mediator, sources: ["s1"])],
               agenda: [AgendaItem(topic: "ceasefire", summary: "Black Sea navigation", outcome: Discussed, sources: ["s1"])],
               sources: ["s1"]),
         Round(id: "2025-06-istanbul", track: "bilateral", title: "Third Istanbul consultations",

@@ -14,8 +14,8 @@ use crate::text::fold;
 
 /// The field names, in the order error messages and the documentation list them.
 pub(crate) const FIELD_NAMES: &[&str] = &[
-    "venue", "city", "country", "date", "from", "to", "party", "person", "topic", "track", "status",
-    "format", "id",
+    "venue", "city", "country", "date", "from", "to", "party", "third", "host", "mediator", "person",
+    "topic", "track", "status", "format", "id",
 ];
 
 /// A field that is a substring test on one folded key of the round.
@@ -25,6 +25,9 @@ pub(crate) enum Key {
     City,
     Country,
     Party,
+    Third,
+    Host,
+    Mediator,
     Person,
     Topic,
     Track,
@@ -37,6 +40,9 @@ impl Key {
             Key::City => &keys.city,
             Key::Country => &keys.country,
             Key::Party => &keys.parties,
+            Key::Third => &keys.third,
+            Key::Host => &keys.hosts,
+            Key::Mediator => &keys.mediators,
             Key::Person => &keys.people,
             Key::Topic => &keys.topics,
             Key::Track => &keys.track,
@@ -98,7 +104,7 @@ impl Test {
     fn matches(&self, keys: &RoundKeys) -> bool {
         match self {
             Test::Word(w) => {
-                [&keys.text, &keys.venue, &keys.people, &keys.parties, &keys.topics, &keys.track]
+                [&keys.text, &keys.venue, &keys.people, &keys.parties, &keys.third, &keys.topics, &keys.track]
                     .into_iter()
                     .any(|hay| w.found_in(hay))
             }
@@ -249,6 +255,9 @@ fn field_test(raw: &RawTerm, name: &str, chars: &[(char, bool)]) -> Result<Test,
         "city" => text(Key::City),
         "country" => text(Key::Country),
         "party" => text(Key::Party),
+        "third" => text(Key::Third),
+        "host" => text(Key::Host),
+        "mediator" => text(Key::Mediator),
         "person" => text(Key::Person),
         "topic" => text(Key::Topic),
         "track" => text(Key::Track),
@@ -347,6 +356,9 @@ fn example(field: &str) -> &'static str {
         "from" => "from:2025-02",
         "to" => "to:2025-06",
         "party" => "party:russia",
+        "third" => "third:turkiye",
+        "host" => "host:uae",
+        "mediator" => "mediator:turkiye",
         "person" => "person:lavrov",
         "topic" => "topic:embassies",
         "track" => "track:ukraine",

@@ -18,8 +18,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use rng::Rng;
 use talks::model::{
     AgendaItem, Confidence, Dataset, DateSpec, Delegation, Duration, DurationQualifier, Format, Member, Note,
-    Outcome, Party, PartyKind, Person, Position, Round, Source, SourceKind, Statement, Status, ThirdParty, ThirdRole,
-    TitleKind, Topic, Track, Venue,
+    Outcome, Party, PartyKind, Person, Position, Round, Source, SourceKind, Statement, Status, ThirdParty,
+    ThirdRole, TitleKind, Topic, Track, Venue,
 };
 use words::{Names, CITIES, OUTLETS, PARTIES, PLACES, ROLES, TOPICS, TRACKS, WORDS};
 

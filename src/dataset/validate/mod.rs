@@ -8,7 +8,7 @@
 use super::diagnostic::{Problem, Severity};
 use super::locate::{Anchor, Locator};
 use super::Parsed;
-use crate::model::{Confidence, DateSpec, Kind, Member, Note, PerKind, Round};
+use crate::model::{Confidence, DateSpec, Kind, Member, Note, PerKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Checks a parsed dataset and returns every problem, errors first within each entity.
@@ -27,7 +27,6 @@ pub fn validate(parsed: &Parsed) -> Vec<Problem> {
     v.check_unused_sources();
     v.problems
 }
-
 
 struct Validator<'a> {
     parsed: &'a Parsed,
@@ -94,13 +93,7 @@ impl<'a> Validator<'a> {
     }
 
     /// Opens the context for the entity `items[i]` of a kind, reporting a bad or duplicate id.
-    fn enter<T>(
-        &mut self,
-        kind: Kind,
-        items: &'a [T],
-        i: usize,
-        id: &dyn Fn(&'a T) -> &'a str,
-    ) -> Ctx<'a> {
+    fn enter<T>(&mut self, kind: Kind, items: &'a [T], i: usize, id: &dyn Fn(&'a T) -> &'a str) -> Ctx<'a> {
         let this = id(&items[i]);
         let file = self.parsed.origins.get(kind).get(i).copied().unwrap_or(0);
         let nth_in_file = {
@@ -154,8 +147,10 @@ impl<'a> Validator<'a> {
             }
             return;
         }
-        let hint = suggest(value, known.iter().copied())
-            .map_or_else(|| format!("; define it in the `{}` list", kind.list()), |s| format!("; did you mean `{s}`?"));
+        let hint = suggest(value, known.iter().copied()).map_or_else(
+            || format!("; define it in the `{}` list", kind.list()),
+            |s| format!("; did you mean `{s}`?"),
+        );
         let at = self.anchor(ctx).map(|a| self.locator.value_after(a, value));
         let subject = format!("{}, field `{field}`", ctx.subject());
         self.push(Severity::Error, at, subject, format!("unknown {kind} `{value}`{hint}"));
@@ -263,104 +258,6 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn check_round(&mut self, i: usize, r: &'a Round) {
-        let parsed = self.parsed;
-        let d = &parsed.dataset;
-        let ctx = self.enter(Kind::Round, &d.rounds, i, &|x| &x.id);
-        self.non_empty(&ctx, "title", &r.title);
-        self.reference(&ctx, "track", Kind::Track, &r.track);
-        if let Some(message) = date_problem(&r.date) {
-            self.error(&ctx, "date", message);
-        }
-        if let Some(venue) = &r.venue {
-            self.reference(&ctx, "venue", Kind::Venue, venue);
-        }
-        if let Some(dur) = &r.duration {
-            if dur.max_minutes.is_some_and(|max| max < dur.min_minutes) {
-                self.error(&ctx, "duration", "max_minutes is less than min_minutes".into());
-            }
-            self.sources(&ctx, "duration", &dur.sources, false);
-            if dur.confidence == Confidence::Uncertain {
-                self.warning(&ctx, "duration", format!("uncertain: {}", dur.label()));
-            }
-        }
-        let mut seen_parties = HashSet::default();
-        for del in &r.delegations {
-            self.reference(&ctx, "delegations.party", Kind::Party, &del.party);
-            if !seen_parties.insert(del.party.as_str()) {
-                self.error(
-                    &ctx,
-                    "delegations",
-                    format!("two delegations for party `{}`; merge them", del.party),
-                );
-            }
-            for m in &del.members {
-                self.member(&ctx, "delegations.members", m);
-            }
-            for head in &del.heads {
-                self.reference(&ctx, "delegations.heads", Kind::Person, head);
-                if !del.members.iter().any(|m| &m.person == head) {
-                    // Point at this delegation's head, not the first `heads:` of the round.
-                    let at = self.anchor(&ctx).map(|a| {
-                        let delegation = self.locator.value_after(a, &del.party);
-                        self.locator.value_after(delegation, head)
-                    });
-                    self.push(
-                        Severity::Error,
-                        at,
-                        format!("{}, field `delegations.heads`", ctx.subject()),
-                        format!("head `{head}` is not among the members of the `{}` delegation; add them to `members`", del.party),
-                    );
-                }
-            }
-        }
-        for third in &r.third_parties {
-            self.reference(&ctx, "third_parties.party", Kind::Party, &third.party);
-            if seen_parties.contains(third.party.as_str()) {
-                self.error(
-                    &ctx,
-                    "third_parties",
-                    format!(
-                        "party `{}` is both a delegation and a {}; keep one",
-                        third.party, third.role
-                    ),
-                );
-            }
-            for m in &third.members {
-                self.member(&ctx, "third_parties.members", m);
-            }
-            self.sources(&ctx, "third_parties.sources", &third.sources, true);
-        }
-        for link in &r.links {
-            self.reference(&ctx, "links.round", Kind::Round, &link.round);
-            if link.round == r.id {
-                self.error(&ctx, "links", "the round links to itself; link another round".into());
-            }
-            self.sources(&ctx, "links.sources", &link.sources, false);
-        }
-        if r.agenda.is_empty() {
-            self.warning(&ctx, "agenda", format!("the round ({}) has no agenda items", r.status));
-        }
-        for item in &r.agenda {
-            self.reference(&ctx, "agenda.topic", Kind::Topic, &item.topic);
-            self.non_empty(&ctx, "agenda.summary", &item.summary);
-            if let Some(p) = &item.raised_by {
-                self.reference(&ctx, "agenda.raised_by", Kind::Party, p);
-            }
-            for s in &item.statements {
-                self.reference(&ctx, "agenda.statements.party", Kind::Party, &s.party);
-                self.non_empty(&ctx, "agenda.statements.text", &s.text);
-                self.sources(&ctx, "agenda.statements.sources", &s.sources, false);
-            }
-            self.sources(&ctx, "agenda.sources", &item.sources, true);
-            if item.confidence == Confidence::Uncertain {
-                self.warning(&ctx, "agenda", format!("uncertain agenda item on `{}`", item.topic));
-            }
-        }
-        self.notes(&ctx, &r.notes);
-        self.sources(&ctx, "sources", &r.sources, true);
-    }
-
     fn member(&mut self, ctx: &Ctx, field: &str, m: &Member) {
         self.reference(ctx, field, Kind::Person, &m.person);
         self.non_empty(ctx, "role", &m.role);
@@ -461,5 +358,6 @@ pub(crate) fn suggest<'b>(value: &str, known: impl Iterator<Item = &'b str>) -> 
         .map(|(_, k)| k)
 }
 
+mod round;
 #[cfg(test)]
 mod tests;

@@ -18,7 +18,7 @@ fn an_unknown_field_suggests_the_closest_and_lists_all() {
     assert!(msg.contains("unknown field `venu:` in `venu:istanbul`"), "{msg}");
     assert!(msg.contains("did you mean `venue:`?"), "{msg}");
     assert!(
-        msg.contains("venue, city, country, date, from, to, party, person, topic, track, status, format, id")
+        msg.contains("venue, city, country, date, from, to, party, third, host, mediator, person, topic, track, status, format, id")
     );
     assert_eq!(e.term(), "venu:istanbul");
 }
@@ -68,7 +68,9 @@ fn unknown_statuses_and_formats_list_the_valid_values() {
     );
     let msg = error("format:dinner").to_string();
     assert!(
-        msg.contains("leaders-call, summit, ministerial, working-level, technical, phone-video"),
+        msg.contains(
+            "leaders-call, leaders-meeting, summit, ministerial, envoy-visit, envoy-talks, working-level, technical, multilateral, phone-video"
+        ),
         "{msg}"
     );
     assert!(matches!(error("format:summit,brunch"), QueryError::BadValue { value, .. } if value == "brunch"));
@@ -76,7 +78,18 @@ fn unknown_statuses_and_formats_list_the_valid_values() {
 
 #[test]
 fn every_listed_format_value_parses() {
-    for value in ["leaders-call", "summit", "ministerial", "working-level", "technical", "phone-video"] {
+    for value in [
+        "leaders-call",
+        "leaders-meeting",
+        "summit",
+        "ministerial",
+        "envoy-visit",
+        "envoy-talks",
+        "working-level",
+        "technical",
+        "multilateral",
+        "phone-video",
+    ] {
         assert!(crate::query::Query::parse(&format!("format:{value}")).is_ok(), "{value}");
     }
 }

@@ -75,6 +75,18 @@ fn venue_city_and_country_use_their_aliases() {
 }
 
 #[test]
+fn third_parties_by_role() {
+    assert_eq!(ids("third:saudi"), ["2025-02-18-riyadh"]);
+    assert_eq!(ids("host:arabie"), ["2025-02-18-riyadh"], "aliases of the host");
+    assert!(ids("mediator:saudi").is_empty(), "Saudi Arabia hosted, it did not mediate");
+    assert_eq!(ids("mediator:turquie"), ["2025-03-24-riyadh"]);
+    assert_eq!(ids("third:turkey"), ["2025-03-24-riyadh"], "`third:` takes every role");
+    assert!(ids("party:saudi").is_empty(), "a third party is not a party at the table");
+    assert!(ids("turquie").contains(&"2025-03-24-riyadh".to_string()), "free words reach third parties");
+    assert!(ids("status:postponed").is_empty());
+}
+
+#[test]
 fn people_parties_topics_tracks_and_ids() {
     assert_eq!(ids("person:lavrov"), ["2025-02-18-riyadh"]);
     assert_eq!(ids(r#"person:"sergueï lavrov""#), ["2025-02-18-riyadh"]);

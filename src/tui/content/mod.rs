@@ -86,6 +86,22 @@ pub(crate) fn field(label: &str, value: impl Into<String>) -> Row {
     Row::new(vec![(Tone::Label, format!("{label:<10}")), (Tone::Plain, value.into())]).indented(0, 10)
 }
 
+/// `2025-04-10    Second round …`: a round's date and title, a link to round `r`.
+pub(crate) fn dated_round(round: &crate::model::Round, r: usize) -> Row {
+    Row::new(vec![(Tone::Label, format!("{:<14}", round.date_label())), (Tone::Link, round.title.clone())])
+        .indented(0, 14)
+        .linked(Link::Round(r))
+}
+
+/// The "Sources" block that ends a detail: the sources cited above, numbered.
+pub(crate) fn push_sources(lib: &crate::dataset::Library, cites: &Citations, rows: &mut Vec<Row>) {
+    if !cites.ids().is_empty() {
+        rows.push(Row::blank());
+        rows.push(Row::text(Tone::Heading, "Sources"));
+        rows.extend(source_rows(lib, cites));
+    }
+}
+
 /// The numbered source list for `[n]` references: `[1] title — outlet, date` and the URL
 /// under it. The numbering itself is the export's, so the screen and a brief agree.
 pub(crate) fn source_rows(lib: &crate::dataset::Library, cites: &Citations) -> Vec<Row> {

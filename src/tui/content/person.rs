@@ -55,24 +55,13 @@ pub fn person_rows(lib: &Library, p: usize) -> Vec<Row> {
                 None => "third party".to_string(),
             },
         };
-        rows.push(
-            Row::new(vec![
-                (Tone::Label, format!("{:<14}", round.date_label())),
-                (Tone::Link, round.title.clone()),
-            ])
-            .indented(0, 14)
-            .linked(Link::Round(a.round)),
-        );
+        rows.push(super::dated_round(round, a.round));
         rows.push(
             Row::new(vec![(Tone::Muted, format!("{side}; {}", a.role(lib.data())))])
                 .indented(14, 14)
                 .linked(Link::Round(a.round)),
         );
     }
-    if !cites.ids().is_empty() {
-        rows.push(Row::blank());
-        rows.push(Row::text(Tone::Heading, "Sources"));
-        rows.extend(super::source_rows(lib, &cites));
-    }
+    super::push_sources(lib, &cites, &mut rows);
     rows
 }

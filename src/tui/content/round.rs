@@ -23,9 +23,7 @@ pub fn round_rows(lib: &Library, r: usize) -> Vec<Row> {
             rows.push(Row::new(spans).indented(0, 2));
         }
     }
-    rows.push(Row::blank());
-    rows.push(Row::text(Tone::Heading, "Sources"));
-    rows.extend(super::source_rows(lib, &cites));
+    super::push_sources(lib, &cites, &mut rows);
     rows
 }
 
@@ -57,8 +55,9 @@ fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<
     }
     for third in &round.third_parties {
         let label = format!("{:<10}", capitalise(third.role.label()));
-        let mut row = Row::new(vec![(Tone::Label, label), (Tone::Plain, lib.party_name(&third.party).to_string())])
-            .indented(0, 10);
+        let mut row =
+            Row::new(vec![(Tone::Label, label), (Tone::Plain, lib.party_name(&third.party).to_string())])
+                .indented(0, 10);
         row.spans.extend(confidence_mark(third.confidence));
         row.spans.push((Tone::Muted, cites.cite(&third.sources)));
         if let Some(note) = &third.note {
@@ -82,7 +81,8 @@ fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<
 /// ("Followed by" …) for rounds that link to this one, each a link to follow.
 fn links(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row>) {
     let own = round.links.iter().map(|l| (capitalise(l.kind.label()), l.round.as_str(), &l.sources));
-    let back = lib.links_to(&round.id).map(|(other, l)| (l.kind.inverse_label().to_string(), other, &l.sources));
+    let back =
+        lib.links_to(&round.id).map(|(other, l)| (l.kind.inverse_label().to_string(), other, &l.sources));
     for (label, id, sources) in own.chain(back) {
         let Some(other) = lib.round(id) else { continue };
         let mut row = Row::new(vec![

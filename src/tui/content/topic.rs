@@ -45,14 +45,7 @@ pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
         let Some(round) = lib.data().rounds.get(m.round) else { continue };
         let Some(item) = round.agenda.get(m.item) else { continue };
         rows.push(Row::blank());
-        rows.push(
-            Row::new(vec![
-                (Tone::Label, format!("{:<14}", round.date_label())),
-                (Tone::Link, round.title.clone()),
-            ])
-            .indented(0, 14)
-            .linked(Link::Round(m.round)),
-        );
+        rows.push(super::dated_round(round, m.round));
         let mut outcome = Row::new(vec![
             (Tone::Muted, "outcome: ".into()),
             (outcome_tone(item.outcome), item.outcome.label().into()),
@@ -71,10 +64,6 @@ pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
             rows.push(row.indented(16, 18).linked(Link::Round(m.round)));
         }
     }
-    if !cites.ids().is_empty() {
-        rows.push(Row::blank());
-        rows.push(Row::text(Tone::Heading, "Sources"));
-        rows.extend(super::source_rows(lib, &cites));
-    }
+    super::push_sources(lib, &cites, &mut rows);
     rows
 }
