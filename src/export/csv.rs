@@ -38,7 +38,7 @@ enum Ends {
 }
 
 /// Writes a header and rows as CSV, sanitising every cell.
-fn write<'a>(header: &[&str], rows: impl Iterator<Item = Vec<String>>, ends: Ends) -> Result<String, Error> {
+fn write(header: &[&str], rows: impl Iterator<Item = Vec<String>>, ends: Ends) -> Result<String, Error> {
     let fail = |e: &dyn std::fmt::Display| Error::Write(format!("cannot write CSV: {e}"));
     let terminator = match ends {
         Ends::Crlf => ::csv::Terminator::CRLF,
