@@ -71,8 +71,9 @@ pub fn parse_one(source: &SourceText) -> Result<Dataset, Error> {
     ron_options().from_str::<Dataset>(&source.text).map_err(|e| Error::Parse(render_parse_error(source, &e)))
 }
 
-/// Parses every file and merges them: metadata comes from the first file (titles are
-/// joined), entity lists are concatenated. Duplicate ids are left for validation to report.
+/// Parses every file and merges them: metadata comes from the first file (the latest
+/// curation date wins), entity lists are concatenated. Duplicate ids are left for
+/// validation to report.
 pub fn parse_sources(files: Vec<SourceText>) -> Result<Parsed, Error> {
     let mut merged: Option<Dataset> = None;
     let mut origins = Origins::default();
@@ -84,7 +85,6 @@ pub fn parse_sources(files: Vec<SourceText>) -> Result<Parsed, Error> {
         merged = Some(match merged {
             None => data,
             Some(mut all) => {
-                all.title = format!("{} + {}", all.title, data.title);
                 all.curated_on = all.curated_on.max(data.curated_on);
                 all.sources.extend(data.sources);
                 all.parties.extend(data.parties);

@@ -27,10 +27,15 @@ use crate::model::Dataset;
 use crate::Error;
 use std::path::PathBuf;
 
-/// The dataset shipped inside the binary.
-pub const EMBEDDED: &str = include_str!("../../data/russia-us-2025.ron");
-/// The name the embedded dataset is reported under.
-pub const EMBEDDED_NAME: &str = "<built-in>/russia-us-2025.ron";
+/// The dataset shipped inside the binary, as (name in messages, text): the file with the
+/// dataset's metadata, the shared entities and the first rounds, then one file per period.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("<built-in>/russia-us-2025.ron", include_str!("../../data/russia-us-2025.ron")),
+    ("<built-in>/2025-02-to-2025-05.ron", include_str!("../../data/2025-02-to-2025-05.ron")),
+    ("<built-in>/2025-06-to-2025-10.ron", include_str!("../../data/2025-06-to-2025-10.ron")),
+    ("<built-in>/2025-11-to-2026-01.ron", include_str!("../../data/2025-11-to-2026-01.ron")),
+    ("<built-in>/2026-02-to-2026-11.ron", include_str!("../../data/2026-02-to-2026-11.ron")),
+];
 
 /// The outcome of checking files: the parsed data and everything validation found.
 #[derive(Debug)]
@@ -134,7 +139,10 @@ fn open_parsed(parsed: Parsed) -> Result<(Library, Vec<Problem>), Error> {
 
 fn read_all(paths: &[PathBuf]) -> Result<Vec<SourceText>, Error> {
     if paths.is_empty() {
-        return Ok(vec![SourceText { name: EMBEDDED_NAME.to_string(), text: EMBEDDED.to_string() }]);
+        return Ok(EMBEDDED
+            .iter()
+            .map(|(name, text)| SourceText { name: name.to_string(), text: text.to_string() })
+            .collect());
     }
     paths.iter().map(|p| read_source(p)).collect()
 }

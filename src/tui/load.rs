@@ -33,7 +33,7 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Option<Libr
     let started = Instant::now();
     let mut stage = Stage::Reading;
     let names: Vec<String> = if paths.is_empty() {
-        vec![dataset::EMBEDDED_NAME.to_string()]
+        dataset::EMBEDDED.iter().map(|(name, _)| name.to_string()).collect()
     } else {
         paths.iter().map(|p| p.display().to_string()).collect()
     };
