@@ -3,7 +3,7 @@
 //!
 //! Everything a keystroke needs is here, so filtering never folds or looks up text again.
 
-use crate::model::{Dataset, Format, Interval, Kind, PerKind, Round, Status, ThirdParty, ThirdRole};
+use crate::model::{Dataset, Format, Interval, Kind, Milestone, PerKind, Round, Status, ThirdParty, ThirdRole};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 
@@ -39,6 +39,12 @@ pub struct Index {
     pub(super) children: Vec<Vec<usize>>,
     /// Topics without a (known) parent, in dataset order.
     pub(super) roots: Vec<usize>,
+    /// Milestone indices in chronological order.
+    pub(super) milestones: Vec<usize>,
+    /// Per round: the milestones that name it, in date order.
+    pub(super) round_milestones: Vec<Vec<usize>>,
+    /// Per milestone: its interval and folded keys, so the query language reaches it too.
+    pub(super) milestone_keys: Vec<RoundKeys>,
     /// The words of every round's keys, for free-word lookups.
     pub(super) words: super::WordIndex,
 }
@@ -168,6 +174,7 @@ impl Index {
         index.build_topic_tree(data);
         let folded = Folded::new(data, &index);
         index.rounds = data.rounds.iter().map(|r| index.round_keys(r, &folded)).collect();
+        index.milestone_keys = data.milestones.iter().map(|m| index.milestone_keys(m, &folded)).collect();
         index.words = super::WordIndex::build(&index.rounds);
         let mut order: Vec<usize> = (0..data.rounds.len()).collect();
         order.sort_by(|&a, &b| {
@@ -185,12 +192,30 @@ impl Index {
         index.by_title = order.clone();
         index.by_title.sort_by(|&a, &b| index.rounds[a].title_sort.cmp(&index.rounds[b].title_sort));
         index.chronological = order;
+        index.build_milestones(data);
         index.rank = Ranks {
             date: ranks(&index.chronological),
             venue: ranks(&index.by_venue),
             title: ranks(&index.by_title),
         };
         index
+    }
+
+    fn build_milestones(&mut self, data: &Dataset) {
+        let mut order: Vec<usize> = (0..data.milestones.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ma, mb) = (&data.milestones[a], &data.milestones[b]);
+            ma.date.sort_key().cmp(&mb.date.sort_key()).then_with(|| ma.id.cmp(&mb.id))
+        });
+        self.round_milestones = vec![Vec::new(); data.rounds.len()];
+        for &m in &order {
+            for round in &data.milestones[m].rounds {
+                if let Some(&r) = self.by_id.get(Kind::Round).get(round) {
+                    self.round_milestones[r].push(m);
+                }
+            }
+        }
+        self.milestones = order;
     }
 
     fn build_topic_tree(&mut self, data: &Dataset) {
@@ -226,6 +251,22 @@ impl Index {
                 self.mentions[t].push(TopicMention { round: r, item });
             }
         }
+    }
+
+    /// Keys of a milestone: its date, id, parties, and the title, kind and summary as text.
+    fn milestone_keys(&self, m: &Milestone, folded: &Folded) -> RoundKeys {
+        let mut k = RoundKeys { interval: m.date.interval(), id: fold(&m.id), ..RoundKeys::default() };
+        for party in &m.parties {
+            match self.by_id.get(Kind::Party).get(party) {
+                Some(&p) => join(&mut k.parties, &folded.parties[p]),
+                None => push_all(&mut k.parties, [party.as_str()]),
+            }
+        }
+        k.title_sort = fold(&m.title);
+        let mut text = k.title_sort.clone();
+        push_all(&mut text, [m.kind.label(), m.summary.as_str()]);
+        k.text = text;
+        k
     }
 
     fn round_keys(&self, r: &Round, folded: &Folded) -> RoundKeys {

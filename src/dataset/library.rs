@@ -84,6 +84,21 @@ impl Library {
             .filter(move |(_, l)| l.round == id)
     }
 
+    /// Milestone indices in date order.
+    pub fn milestones(&self) -> &[usize] {
+        &self.index.milestones
+    }
+
+    /// Milestone `m`'s interval and folded search keys.
+    pub fn milestone_keys(&self, m: usize) -> Option<&RoundKeys> {
+        self.index.milestone_keys.get(m)
+    }
+
+    /// The milestones that name round `r` among the rounds they came from, in date order.
+    pub fn milestones_of(&self, r: usize) -> &[usize] {
+        self.index.round_milestones.get(r).map_or(&[], Vec::as_slice)
+    }
+
     /// The rounds person `p` attended, in date order.
     pub fn attendance(&self, p: usize) -> &[Attendance] {
         self.index.attendance.get(p).map_or(&[], Vec::as_slice)

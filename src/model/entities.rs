@@ -114,6 +114,14 @@ pub struct Track {
     pub description: String,
 }
 
+impl Milestone {
+    /// The date as lists show it, `~` marking an approximate one.
+    pub fn date_label(&self) -> String {
+        let approx = if self.date_approximate { "~" } else { "" };
+        format!("{approx}{}", self.date)
+    }
+}
+
 /// Something that is not a round but that rounds are read against: an agreement signed, a
 /// prisoner exchange, a ceasefire or truce, sanctions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

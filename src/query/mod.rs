@@ -34,7 +34,7 @@ mod fixture;
 mod tests;
 
 pub use error::QueryError;
-pub use filter::{filter, filter_within};
+pub use filter::{filter, filter_milestones, filter_within};
 pub use narrow::narrows;
 pub use resolve::resolve_round;
 pub use sort::Sort;

@@ -7,20 +7,25 @@
 use crate::export::Format;
 use std::path::PathBuf;
 
-/// The three browsable views.
+/// The browsable views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum View {
     Rounds,
     People,
     Topics,
+    Milestones,
 }
 
 impl View {
+    /// Every view, in the order of the header and the number keys.
+    pub const ALL: [View; 4] = [View::Rounds, View::People, View::Topics, View::Milestones];
+
     pub fn title(self) -> &'static str {
         match self {
             View::Rounds => "Rounds",
             View::People => "People",
             View::Topics => "Topics",
+            View::Milestones => "Milestones",
         }
     }
 }

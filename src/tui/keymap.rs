@@ -70,6 +70,7 @@ pub fn bindings() -> &'static [Binding] {
             bind(Browse, Char('1'), NONE, Action::Show(View::Rounds), "rounds view", Some("views")),
             bind(Browse, Char('2'), NONE, Action::Show(View::People), "people view", Some("views")),
             bind(Browse, Char('3'), NONE, Action::Show(View::Topics), "topics view", Some("views")),
+            bind(Browse, Char('4'), NONE, Action::Show(View::Milestones), "milestones view", Some("views")),
             bind(Browse, Enter, NONE, Action::Follow, "open the link under the cursor", Some("open")),
             bind(Browse, Backspace, NONE, Action::Back, "go back", Some("back")),
             bind(Browse, Left, ALT, Action::Back, "go back", None),

@@ -116,6 +116,7 @@ pub struct State {
     pub(in crate::tui) rounds: Pane,
     pub(in crate::tui) people: Pane,
     pub(in crate::tui) topics: Pane,
+    pub(in crate::tui) milestones: Pane,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     pub(in crate::tui) detail: Detail,
@@ -133,6 +134,7 @@ impl State {
         let people = people_order(&lib);
         let (topics, topic_depth) = topic_order(&lib);
         let rounds = crate::query::filter(&lib, &crate::query::Query::default(), Sort::Date);
+        let milestones = lib.milestones().to_vec();
         let mut state = State {
             lib,
             view: View::Rounds,
@@ -141,6 +143,7 @@ impl State {
             rounds: Pane { items: rounds, ..Pane::default() },
             people: Pane { items: people, ..Pane::default() },
             topics: Pane { items: topics, ..Pane::default() },
+            milestones: Pane { items: milestones, ..Pane::default() },
             topic_depth,
             detail: Detail::default(),
             filter: Filter::default(),
@@ -160,6 +163,7 @@ impl State {
             View::Rounds => &self.rounds,
             View::People => &self.people,
             View::Topics => &self.topics,
+            View::Milestones => &self.milestones,
         }
     }
 
@@ -168,6 +172,7 @@ impl State {
             View::Rounds => &mut self.rounds,
             View::People => &mut self.people,
             View::Topics => &mut self.topics,
+            View::Milestones => &mut self.milestones,
         }
     }
 
@@ -177,6 +182,7 @@ impl State {
             (View::Rounds, Some(r)) => super::content::round_rows(&self.lib, r),
             (View::People, Some(p)) => super::content::person_rows(&self.lib, p),
             (View::Topics, Some(t)) => super::content::topic_rows(&self.lib, t),
+            (View::Milestones, Some(m)) => super::content::milestone_rows(&self.lib, m),
             (_, None) => Vec::new(),
         };
         let width = self.layout.detail_inner.width;

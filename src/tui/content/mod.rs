@@ -4,11 +4,13 @@
 //! This is content, not drawing: no ratatui types, so it is cheap to test. The theme turns
 //! each [`Tone`] into a style when the pane is rendered.
 
+mod milestone;
 mod person;
 mod round;
 mod topic;
 mod wrap;
 
+pub use milestone::milestone_rows;
 pub use person::person_rows;
 pub use round::round_rows;
 pub use topic::topic_rows;
@@ -37,6 +39,7 @@ pub enum Link {
     Person(usize),
     Topic(usize),
     Round(usize),
+    Milestone(usize),
 }
 
 /// One logical line of the detail pane; wrapping may split it into several rows.
@@ -91,6 +94,21 @@ pub(crate) fn dated_round(round: &crate::model::Round, r: usize) -> Row {
     Row::new(vec![(Tone::Label, format!("{:<14}", round.date_label())), (Tone::Link, round.title.clone())])
         .indented(0, 14)
         .linked(Link::Round(r))
+}
+
+/// The "Notes" block: each note with its confidence and citations.
+pub(crate) fn push_notes(notes: &[crate::model::Note], cites: &mut Citations, rows: &mut Vec<Row>) {
+    if notes.is_empty() {
+        return;
+    }
+    rows.push(Row::blank());
+    rows.push(Row::text(Tone::Heading, "Notes"));
+    for note in notes {
+        let mut spans = vec![(Tone::Plain, "• ".to_string()), (Tone::Plain, note.text.clone())];
+        spans.extend(confidence_mark(note.confidence));
+        spans.push((Tone::Muted, cites.cite(&note.sources)));
+        rows.push(Row::new(spans).indented(0, 2));
+    }
 }
 
 /// The "Sources" block that ends a detail: the sources cited above, numbered.

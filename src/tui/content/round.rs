@@ -13,16 +13,8 @@ pub fn round_rows(lib: &Library, r: usize) -> Vec<Row> {
     overview(lib, round, &mut cites, &mut rows);
     delegations(lib, round, &mut cites, &mut rows);
     agenda(lib, round, &mut cites, &mut rows);
-    if !round.notes.is_empty() {
-        rows.push(Row::blank());
-        rows.push(Row::text(Tone::Heading, "Notes"));
-        for note in &round.notes {
-            let mut spans = vec![(Tone::Plain, "• ".to_string()), (Tone::Plain, note.text.clone())];
-            spans.extend(confidence_mark(note.confidence));
-            spans.push((Tone::Muted, cites.cite(&note.sources)));
-            rows.push(Row::new(spans).indented(0, 2));
-        }
-    }
+    milestones(lib, r, &mut rows);
+    super::push_notes(&round.notes, &mut cites, &mut rows);
     super::push_sources(lib, &cites, &mut rows);
     rows
 }
@@ -95,6 +87,26 @@ fn links(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row
             Some(at) => row.linked(Link::Round(at)),
             None => row,
         });
+    }
+}
+
+/// The milestones that came from this round, each a link to the Milestones view.
+fn milestones(lib: &Library, r: usize, rows: &mut Vec<Row>) {
+    let ids = lib.milestones_of(r);
+    if ids.is_empty() {
+        return;
+    }
+    rows.push(Row::blank());
+    rows.push(Row::text(Tone::Heading, "Milestones"));
+    for &m in ids {
+        let Some(milestone) = lib.data().milestones.get(m) else { continue };
+        let row = Row::new(vec![
+            (Tone::Label, format!("{:<13} ", milestone.date.to_string())),
+            (Tone::Link, milestone.title.clone()),
+            (Tone::Muted, format!(" ({})", milestone.kind.label())),
+        ])
+        .indented(0, 14);
+        rows.push(row.linked(Link::Milestone(m)));
     }
 }
 

@@ -14,16 +14,18 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
-    for (n, view) in [View::Rounds, View::People, View::Topics].into_iter().enumerate() {
+    for (n, view) in View::ALL.into_iter().enumerate() {
         let label = format!(" {} {} ", n + 1, view.title());
         let style = if view == state.view { theme.selected() } else { theme.muted() };
         spans.push(Span::styled(label, style));
     }
-    let total = state.lib.data().rounds.len();
-    let shown = state.rounds.items.len();
+    let (shown, total, what) = match state.view {
+        View::Milestones => (state.milestones.items.len(), state.lib.data().milestones.len(), "milestones"),
+        _ => (state.rounds.items.len(), state.lib.data().rounds.len(), "rounds"),
+    };
     let filter =
-        if state.filter.applied.is_empty() { "all rounds".to_string() } else { state.filter.applied.clone() };
-    let counts = format!(" {shown} of {total} rounds · {filter} · sort {} ", state.sort.label());
+        if state.filter.applied.is_empty() { format!("all {what}") } else { state.filter.applied.clone() };
+    let counts = format!(" {shown} of {total} {what} · {filter} · sort {} ", state.sort.label());
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     let title = sanitize_line(&state.lib.data().title).into_owned();

@@ -18,6 +18,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         View::Rounds => format!(" Rounds ({}) ", pane.items.len()),
         View::People => format!(" People ({}) · party · rounds ", pane.items.len()),
         View::Topics => format!(" Topics ({}) ", pane.items.len()),
+        View::Milestones => format!(" Milestones ({}) ", pane.items.len()),
     };
     let block = Block::bordered().title(title).border_style(theme.border(focused));
     let inner = block.inner(area);
@@ -37,6 +38,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             .map(|r| r.date_label().len() + 1)
             .max()
             .unwrap_or(11),
+        View::Milestones => pane.items[pane.offset..end]
+            .iter()
+            .filter_map(|&m| state.lib.data().milestones.get(m))
+            .map(|m| m.date_label().len() + 1)
+            .max()
+            .unwrap_or(11),
         _ => 0,
     };
     let lines: Vec<Line> = (pane.offset..end)
@@ -46,6 +53,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
                 View::Rounds => round_line(state, theme, item, (date_w, width)),
                 View::People => person_line(state, item, width),
                 View::Topics => topic_line(state, item, width),
+                View::Milestones => milestone_line(state, item, (date_w, width)),
             };
             if i == pane.selected {
                 let style = if focused { theme.selected() } else { theme.selected_unfocused() };
@@ -87,8 +95,10 @@ fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, u
     };
     let date = pad(&round.date_label(), date_w);
     // A narrow list keeps the title readable and leaves the venue to the detail pane.
-    let venue_w = if width >= 36 { 11 } else { 0 };
-    let venue = pad(&sanitize_line(lib.venue_short(round)), venue_w);
+    let venue_w: usize = if width >= 36 { 11 } else { 0 };
+    // One column is kept free, so a cut venue never runs into the title.
+    let venue = format!("{} ", pad(&sanitize_line(lib.venue_short(round)), venue_w.saturating_sub(1)));
+    let venue = if venue_w == 0 { String::new() } else { venue };
     let used = 2 + date_w + venue_w;
     let title = fit(&sanitize_line(&round.title), width.saturating_sub(used));
     let title_style = if round.status == Status::Held { ratatui::style::Style::new() } else { tone };
@@ -127,4 +137,15 @@ fn topic_line(state: &State, t: usize, width: usize) -> Line<'static> {
     let count = lib.mentions(t).len();
     let text = format!("{}{mark}{} ({count})", "  ".repeat(depth), sanitize_line(&topic.name));
     Line::raw(fit(&text, width))
+}
+
+/// `2025-05-23..25  prisoner exchange  1,000-for-1,000 …`: date, kind, title.
+fn milestone_line(state: &State, m: usize, (date_w, width): (usize, usize)) -> Line<'static> {
+    let Some(milestone) = state.lib.data().milestones.get(m) else { return Line::raw("") };
+    let date = pad(&milestone.date_label(), date_w);
+    // The kind's column fits the longest kind ("ceasefire or truce") and a space.
+    let kind_w = if width >= 50 { 19 } else { 0 };
+    let kind = pad(if kind_w > 0 { milestone.kind.label() } else { "" }, kind_w);
+    let title = fit(&sanitize_line(&milestone.title), width.saturating_sub(date_w + kind_w));
+    Line::from(vec![Span::raw(date), Span::raw(kind), Span::raw(title)])
 }

@@ -18,9 +18,10 @@ pub fn open(state: &mut State) {
     f.error = None;
 }
 
-/// Switches to the rounds view (the filter applies to rounds), focused on the list.
+/// Switches to the rounds view (the filter applies to rounds and milestones), focused on
+/// the list; the milestones view stays where it is.
 pub fn show_rounds(state: &mut State) {
-    if state.view != View::Rounds {
+    if !matches!(state.view, View::Rounds | View::Milestones) {
         state.view = View::Rounds;
         state.focus = Focus::List;
         state.rebuild_detail();
@@ -84,6 +85,7 @@ fn live(state: &mut State) {
             };
             state.filter.applied = input;
             set_rounds(state, items);
+            set_milestones(state, &q);
         }
         Err(e) => state.filter.error = Some(e.to_string()),
     }
@@ -97,6 +99,7 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
             state.filter.applied = text.to_string();
             state.filter.input = text.to_string();
             set_rounds(state, items);
+            set_milestones(state, &q);
             true
         }
         Err(e) => {
@@ -117,6 +120,19 @@ pub fn cycle_sort(state: &mut State) {
     let text = state.filter.applied.clone();
     apply_query_text(state, &text);
     say(state, format!("sorted by {}", state.sort.label()), false);
+}
+
+/// Filters the milestones with the same query, keeping the selection when it stays.
+fn set_milestones(state: &mut State, query: &Query) {
+    let items = query::filter_milestones(&state.lib, query);
+    let previous = state.milestones.current();
+    let pane = &mut state.milestones;
+    pane.selected = previous.and_then(|m| items.iter().position(|&i| i == m)).unwrap_or(0);
+    pane.items = items;
+    if state.view == View::Milestones && state.milestones.current() != previous {
+        state.rebuild_detail();
+    }
+    scroll::keep_visible(state);
 }
 
 /// Replaces the rounds list, keeping the selected round (and its place on screen) when it

@@ -6,7 +6,7 @@ use super::super::state::State;
 /// Adjusts list offsets and the detail scroll so that the selection and cursor are visible.
 pub fn keep_visible(state: &mut State) {
     let list_h = usize::from(state.layout.list_inner.height.max(1));
-    for view in [View::Rounds, View::People, View::Topics] {
+    for view in View::ALL {
         let pane = state.pane_mut(view);
         pane.selected = pane.selected.min(pane.items.len().saturating_sub(1));
         pane.offset = scrolled(pane.offset, pane.selected, list_h, pane.items.len());
