@@ -26,12 +26,13 @@ pub fn run(files: &[PathBuf], out: &mut Output) -> Result<(), Error> {
     let errors = checked.error_count();
     let verdict = if errors == 0 { "valid" } else { "INVALID" };
     let summary = format!(
-        "{}\n  {} (version {}, curated {})\n  {} rounds, {} people, {} topics, {} sources, {} parties, {} venues, {} tracks\n  {verdict}: {errors} error(s), {warnings} warning(s)\n",
+        "{}\n  {} (version {}, curated {})\n  {} rounds, {} milestones, {} people, {} topics, {} sources, {} parties, {} venues, {} tracks\n  {verdict}: {errors} error(s), {warnings} warning(s)\n",
         names.join(" + "),
         d.title,
         d.version,
         d.curated_on,
         d.rounds.len(),
+        d.milestones.len(),
         d.people.len(),
         d.topics.len(),
         d.sources.len(),

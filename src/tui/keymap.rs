@@ -80,7 +80,7 @@ pub fn bindings() -> &'static [Binding] {
                 Char('/'),
                 NONE,
                 Action::OpenFilter,
-                "filter rounds (query language)",
+                "filter rounds and milestones (query language)",
                 Some("filter"),
             ),
             bind(Browse, Char('x'), NONE, Action::ClearFilter, "clear the filter", None),

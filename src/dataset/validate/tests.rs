@@ -79,9 +79,10 @@ fn uncertain_facts_and_missing_agenda_are_warnings_not_errors() {
 
 #[test]
 fn a_source_nobody_cites_is_a_warning() {
-    // The call round cites the Kremlin readout three times: duration, agenda, round.
+    // The call round cites the Kremlin readout four times (duration, agenda, link, round)
+    // and the milestone once more.
     let recite = (r#"["kremlin-2025-03-18"]"#, r#"["tass-2025-02-18"]"#);
-    let problems = problems_after(&[recite, recite, recite]);
+    let problems = problems_after(&[recite, recite, recite, recite, recite]);
     assert_eq!(lines(&problems, Severity::Error), Vec::<String>::new());
     assert_eq!(
         lines(&problems, Severity::Warning),
