@@ -3,7 +3,9 @@
 //!
 //! Everything a keystroke needs is here, so filtering never folds or looks up text again.
 
-use crate::model::{Dataset, Format, Interval, Kind, Milestone, PerKind, Round, Status, ThirdParty, ThirdRole};
+use crate::model::{
+    Dataset, Format, Interval, Kind, Milestone, PerKind, Round, Status, ThirdParty, ThirdRole,
+};
 use crate::text::fold;
 use rustc_hash::FxHashMap;
 

@@ -169,7 +169,8 @@ impl Library {
         self.position(Kind::Track, id).and_then(|i| self.data.tracks.get(i)).map_or(id, |t| t.name.as_str())
     }
 
-    /// `Diriyah Palace, Riyadh, Saudi Arabia`, or `phone call` for a round without a venue.
+    /// `Diriyah Palace, Riyadh, Saudi Arabia`; for a round without a venue, `phone call`
+    /// when it was a call and `place not reported` when it was a meeting.
     pub fn venue_label(&self, round: &Round) -> String {
         match round.venue.as_deref().and_then(|v| self.venue(v)) {
             Some(v) => match &v.place {
@@ -177,15 +178,26 @@ impl Library {
                 None => format!("{}, {}", v.city, v.country),
             },
             None if round.venue.is_some() => round.venue.clone().unwrap_or_default(),
-            None => "phone call".to_string(),
+            None => no_venue(round).to_string(),
         }
     }
 
-    /// The short form for lists: the city, or `phone call`.
+    /// The short form for lists: the city, `phone call`, or `place n/r` for a meeting
+    /// whose place the sources do not give.
     pub fn venue_short<'a>(&'a self, round: &'a Round) -> &'a str {
         match round.venue.as_deref() {
             Some(id) => self.venue(id).map_or(id, |v| v.city.as_str()),
-            None => "phone call",
+            None if round.format.is_call() => "phone call",
+            None => "place n/r",
         }
+    }
+}
+
+/// What stands for the venue of a round that has none.
+fn no_venue(round: &Round) -> &'static str {
+    if round.format.is_call() {
+        "phone call"
+    } else {
+        "place not reported"
     }
 }

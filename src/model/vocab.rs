@@ -147,6 +147,13 @@ vocabulary! {
     }
 }
 
+impl Format {
+    /// Calls have no venue; every other format meets somewhere.
+    pub fn is_call(self) -> bool {
+        matches!(self, Format::LeadersCall | Format::PhoneVideo)
+    }
+}
+
 impl LinkKind {
     /// The link read from the other round: "followed by", "prepared by", "replaced by".
     pub fn inverse_label(self) -> &'static str {

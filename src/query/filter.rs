@@ -27,7 +27,11 @@ pub fn filter(lib: &Library, query: &Query, sort: Sort) -> Vec<usize> {
 /// The milestones (in date order) whose date, parties, title, kind or summary satisfy the
 /// query; a term on a field milestones do not have (`venue:`, `status:` …) matches none.
 pub fn filter_milestones(lib: &Library, query: &Query) -> Vec<usize> {
-    lib.milestones().iter().copied().filter(|&m| lib.milestone_keys(m).is_some_and(|k| query.matches(k))).collect()
+    lib.milestones()
+        .iter()
+        .copied()
+        .filter(|&m| lib.milestone_keys(m).is_some_and(|k| query.matches(k)))
+        .collect()
 }
 
 /// Like [`filter`], but only looks at `candidates` (a previous result, in any order);

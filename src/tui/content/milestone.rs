@@ -9,7 +9,8 @@ pub fn milestone_rows(lib: &Library, m: usize) -> Vec<Row> {
         return vec![Row::text(Tone::Bad, "no such milestone")];
     };
     let mut cites = Citations::default();
-    let mut rows = vec![Row::text(Tone::Title, milestone.title.clone()), Row::text(Tone::Muted, milestone.id.clone())];
+    let mut rows =
+        vec![Row::text(Tone::Title, milestone.title.clone()), Row::text(Tone::Muted, milestone.id.clone())];
     rows.push(Row::blank());
     let approx = if milestone.date_approximate { "  (approximate)" } else { "" };
     let mut date = field("Date", format!("{}{approx}", milestone.date));
@@ -24,11 +25,8 @@ pub fn milestone_rows(lib: &Library, m: usize) -> Vec<Row> {
     }
     rows.push(Row::blank());
     rows.push(Row::text(Tone::Plain, milestone.summary.clone()));
-    let rounds: Vec<(usize, &crate::model::Round)> = milestone
-        .rounds
-        .iter()
-        .filter_map(|id| Some((lib.round_position(id)?, lib.round(id)?)))
-        .collect();
+    let rounds: Vec<(usize, &crate::model::Round)> =
+        milestone.rounds.iter().filter_map(|id| Some((lib.round_position(id)?, lib.round(id)?))).collect();
     if !rounds.is_empty() {
         rows.push(Row::blank());
         rows.push(Row::text(Tone::Heading, format!("From the rounds ({})", rounds.len())));

@@ -4,7 +4,6 @@ use super::super::action::{Action, Effect, View};
 use super::super::state::{ExportDialog, Overlay, Picker, State};
 use super::{filter, say};
 use crate::export::{default_file_name, Format as ExportFormat};
-use crate::model::Format;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -29,7 +28,7 @@ pub fn open_venues(state: &mut State) {
             *counts.entry(v.city.as_str()).or_default() += 1;
         }
         // Counted the way the entry filters: by format, so the number is what it shows.
-        if matches!(round.format, Format::LeadersCall | Format::PhoneVideo) {
+        if round.format.is_call() {
             calls += 1;
         }
     }
