@@ -24,7 +24,7 @@ fn a_valid_dataset_is_summarised_on_stdout_with_nothing_on_stderr() {
     let run = dir.run(&["check", "minimal.ron"]);
     run.code(0)
         .stdout_has("minimal.ron\n")
-        .stdout_has("3 rounds, 7 people, 3 topics, 3 sources, 3 parties, 2 venues, 2 tracks")
+        .stdout_has("3 rounds, 1 milestones, 7 people, 3 topics, 3 sources, 3 parties, 2 venues, 2 tracks")
         .stdout_has("valid: 0 error(s), 0 warning(s)");
     assert_eq!(run.stderr, "");
 }
@@ -61,7 +61,7 @@ fn unclosed_string_names_where_the_string_was_opened() {
 fn unclosed_paren_is_reported_at_the_end_of_the_text() {
     check_invalid("unclosed-paren.ron")
         .code(1)
-        .diagnostics_are(&["unclosed-paren.ron:127:7: error: Unexpected end of RON; \
+        .diagnostics_are(&["unclosed-paren.ron:140:7: error: Unexpected end of RON; \
          the file ends before every `(` and `[` is closed; add the missing bracket"]);
 }
 
@@ -89,15 +89,73 @@ fn unknown_field_lists_the_fields_allowed_there() {
     check_invalid("unknown-field.ron").code(1).diagnostics_are(&[
         "unknown-field.ron:96:13: error: Unexpected field named `city` in `Round`, expected one of \
          `id`, `track`, `title`, `date`, `date_approximate`, `status`, `format`, `venue`, `duration`, \
-         `hosts`, `delegations`, `agenda`, `notes`, or `sources` instead",
+         `delegations`, `third_parties`, `agenda`, `notes`, `links`, or `sources` instead",
     ]);
 }
 
 #[test]
 fn unknown_status_lists_the_valid_values() {
     check_invalid("bad-status.ron").code(1).diagnostics_are(&[
-        "bad-status.ron:94:21: error: Unexpected variant named `Postponed` in enum `Status`, \
-         expected one of `Held`, `Announced`, `Planned`, or `Cancelled` instead",
+        "bad-status.ron:94:21: error: Unexpected variant named `Adjourned` in enum `Status`, \
+         expected one of `Held`, `Announced`, `Planned`, `Postponed`, or `Cancelled` instead",
+    ]);
+}
+
+#[test]
+fn unknown_source_kind_and_third_role_list_the_values() {
+    check_invalid("bad-source-kind.ron").code(1).diagnostics_are(&[
+        "bad-source-kind.ron:11:110: error: Unexpected variant named `Blog` in enum `SourceKind`, \
+         expected one of `Official`, `Wire`, `Press`, or `Aggregator` instead",
+    ]);
+    check_invalid("bad-third-role.ron").code(1).diagnostics_are(&[
+        "bad-third-role.ron:79:59: error: Unexpected variant named `Sponsor` in enum `ThirdRole`, \
+         expected one of `Host`, `Mediator`, `Chair`, `Facilitator`, or `Observer` instead",
+    ]);
+}
+
+// The fields of the whole process: third parties, links, milestones and co-heads.
+
+#[test]
+fn third_parties_are_checked_against_the_parties_and_the_table() {
+    check_invalid("unknown-third-party.ron").code(1).diagnostics_are(&[
+        "unknown-third-party.ron:79:47: error: round `2025-02-18-riyadh`, field `third_parties.party`: \
+         unknown party `saudi`; did you mean `sa`?",
+    ]);
+    check_invalid("third-party-at-table.ron").code(1).diagnostics_are(&[
+        "third-party-at-table.ron:79:13: error: round `2025-02-18-riyadh`, field `third_parties`: \
+         party `ru` is both a delegation and a host; keep one",
+    ]);
+}
+
+#[test]
+fn links_name_another_existing_round() {
+    check_invalid("unknown-link-round.ron").code(1).diagnostics_are(&[
+        "unknown-link-round.ron:125:53: error: round `2025-03-18-call`, field `links.round`: \
+         unknown round `2025-02-18-riad`; did you mean `2025-02-18-riyadh`?",
+    ]);
+    check_invalid("link-to-itself.ron")
+        .code(1)
+        .diagnostics_are(&["link-to-itself.ron:125:13: error: round `2025-03-18-call`, field `links`: \
+         the round links to itself; link another round"]);
+}
+
+#[test]
+fn milestones_name_existing_rounds_and_cite_sources() {
+    check_invalid("milestone-unknown-round.ron").code(1).diagnostics_are(&[
+        "milestone-unknown-round.ron:137:22: error: milestone `2025-03-18-energy-moratorium`, field `rounds`: \
+         unknown round `2025-03-19-call`; did you mean `2025-03-18-call`?",
+    ]);
+    check_invalid("milestone-without-sources.ron").code(1).diagnostics_are(&[
+        "milestone-without-sources.ron:138:13: error: milestone `2025-03-18-energy-moratorium`, field `sources`: \
+         cites no source; every fact needs at least one source id",
+    ]);
+}
+
+#[test]
+fn every_co_head_must_sit_in_the_delegation() {
+    check_invalid("co-head-not-member.ron").code(1).diagnostics_are(&[
+        "co-head-not-member.ron:100:60: error: round `2025-02-27-istanbul`, field `delegations.heads`: \
+         head `rubio` is not among the members of the `us` delegation; add them to `members`",
     ]);
 }
 
@@ -116,9 +174,9 @@ fn unknown_venue_suggests_the_closest_id() {
 #[test]
 fn unknown_head_is_an_unknown_person_and_not_a_member() {
     check_invalid("unknown-head.ron").code(1).diagnostics_are(&[
-        "unknown-head.ron:99:47: error: round `2025-02-27-istanbul`, field `delegations.head`: \
+        "unknown-head.ron:99:49: error: round `2025-02-27-istanbul`, field `delegations.heads`: \
          unknown person `dartchiev`; did you mean `darchiev`?",
-        "unknown-head.ron:99:47: error: round `2025-02-27-istanbul`, field `delegations.head`: \
+        "unknown-head.ron:99:49: error: round `2025-02-27-istanbul`, field `delegations.heads`: \
          head `dartchiev` is not among the members of the `ru` delegation; add them to `members`",
     ]);
 }
@@ -127,7 +185,7 @@ fn unknown_head_is_an_unknown_person_and_not_a_member() {
 fn head_who_is_not_a_member_is_found_in_the_second_delegation() {
     // Line 99 is the Russian delegation; the wrong head is on line 100.
     check_invalid("head-not-member.ron").code(1).diagnostics_are(&[
-        "head-not-member.ron:100:47: error: round `2025-02-27-istanbul`, field `delegations.head`: \
+        "head-not-member.ron:100:49: error: round `2025-02-27-istanbul`, field `delegations.heads`: \
          head `rubio` is not among the members of the `us` delegation; add them to `members`",
     ]);
 }
@@ -153,6 +211,9 @@ fn duplicate_round_id_gives_both_positions() {
     check_invalid("duplicate-round-id.ron").code(1).diagnostics_are(&[
         "duplicate-round-id.ron:111:17: error: round `2025-02-27-istanbul`, field `id`: duplicate id \
          (first defined at duplicate-round-id.ron:90:17); ids must be unique, rename one",
+        // The renamed call no longer exists, so the milestone that names it points nowhere.
+        "duplicate-round-id.ron:137:22: error: milestone `2025-03-18-energy-moratorium`, field `rounds`: \
+         unknown round `2025-03-18-call`; did you mean `2025-02-18-riyadh`?",
     ]);
 }
 
@@ -184,7 +245,7 @@ fn month_thirteen_is_rejected() {
 fn round_without_sources_points_at_its_own_empty_list() {
     // Line 117 has the duration's `sources:`; the round's own `sources: []` is on line 125.
     check_invalid("round-without-sources.ron").code(1).diagnostics_are(&[
-        "round-without-sources.ron:125:13: error: round `2025-03-18-call`, field `sources`: \
+        "round-without-sources.ron:126:13: error: round `2025-03-18-call`, field `sources`: \
          cites no source; every fact needs at least one source id",
     ]);
 }
@@ -343,9 +404,17 @@ fn no_fixture_makes_talks_panic() {
     }
 }
 
+// The shipped dataset.
+
+/// The built-in dataset, checked: it must parse.
+fn shipped() -> talks::dataset::Checked {
+    talks::dataset::check(&[]).expect("the built-in dataset parses")
+}
+
 #[test]
-fn shipped_dataset_is_valid_and_has_the_istanbul_heads() {
-    let checked = talks::dataset::check(&[]).expect("the built-in dataset parses");
+fn shipped_dataset_is_valid_and_covers_the_whole_process() {
+    use talks::model::{MilestoneKind, Status};
+    let checked = shipped();
     let errors: Vec<String> = checked
         .problems
         .iter()
@@ -353,28 +422,280 @@ fn shipped_dataset_is_valid_and_has_the_istanbul_heads() {
         .map(|p| p.to_string())
         .collect();
     assert_eq!(errors, Vec::<String>::new());
-    let round = checked
-        .parsed
-        .dataset
-        .rounds
-        .iter()
-        .find(|r| r.id == "2025-02-27-istanbul")
-        .expect("the Istanbul round of 2025-02-27");
+    let data = &checked.parsed.dataset;
+    assert!(data.rounds.len() >= 90, "{} rounds", data.rounds.len());
+    // From February 2025 to March 2026.
+    let starts: Vec<chrono::NaiveDate> =
+        data.rounds.iter().map(|r| r.date.interval().expect("a real date").start).collect();
+    let first = starts.iter().min().expect("rounds");
+    let last = starts.iter().max().expect("rounds");
+    assert_eq!(first.format("%Y-%m").to_string(), "2025-02");
+    assert_eq!(last.format("%Y-%m").to_string(), "2026-03");
+    for status in [Status::Held, Status::Postponed, Status::Cancelled, Status::Planned] {
+        assert!(data.rounds.iter().any(|r| r.status == status), "no round is {status}");
+    }
+    let trilateral: Vec<&str> =
+        data.rounds.iter().filter(|r| r.delegations.len() == 3).map(|r| r.id.as_str()).collect();
+    assert!(trilateral.contains(&"2026-02-04-abu-dhabi"), "{trilateral:?}");
+    for kind in [
+        MilestoneKind::Agreement,
+        MilestoneKind::PrisonerExchange,
+        MilestoneKind::Ceasefire,
+        MilestoneKind::Sanctions,
+    ] {
+        assert!(data.milestones.iter().any(|m| m.kind == kind), "no milestone of kind {kind}");
+    }
+    // The heads of the first Istanbul round.
+    let round =
+        data.rounds.iter().find(|r| r.id == "2025-02-27-istanbul").expect("the Istanbul round of 2025-02-27");
     let heads: Vec<&str> =
         round.delegations.iter().flat_map(|d| d.heads.iter().map(String::as_str)).collect();
     assert!(heads.contains(&"darchiev"), "{heads:?}");
     assert!(heads.contains(&"coulter"), "{heads:?}");
-    // Every event of the fact sheet is there, with the statuses it gives.
-    let data = &checked.parsed.dataset;
+    // Co-heads: Karasin and Beseda, Peek and Anton in Riyadh on 24 March 2025.
+    let riyadh =
+        data.rounds.iter().find(|r| r.id == "2025-03-24-riyadh").expect("the Riyadh round of 24 March");
+    let heads: Vec<Vec<&str>> =
+        riyadh.delegations.iter().map(|d| d.heads.iter().map(String::as_str).collect()).collect();
+    assert!(heads.iter().all(|h| h.len() == 2), "{heads:?}");
+    // Every event of the original fact sheet is there, with the statuses it gives.
     let status = |id: &str| data.rounds.iter().find(|r| r.id == id).map(|r| r.status);
-    assert_eq!(data.rounds.len(), crate::cli::ALL.len());
-    for id in crate::cli::ALL.iter().filter(|id| **id != "2025-06-moscow-cancelled") {
-        assert_eq!(status(id), Some(talks::model::Status::Held), "{id}");
+    for id in [
+        "2025-02-12-trump-putin-call",
+        "2025-02-15-lavrov-rubio-call",
+        "2025-02-18-riyadh",
+        "2025-02-27-istanbul",
+        "2025-03-11-jeddah",
+        "2025-03-18-trump-putin-call",
+        "2025-03-23-riyadh-ukraine",
+        "2025-03-24-riyadh",
+        "2025-03-25-riyadh-ukraine",
+        "2025-04-10-istanbul",
+        "2025-08-15-alaska",
+    ] {
+        assert_eq!(status(id), Some(Status::Held), "{id}");
     }
-    assert_eq!(status("2025-06-moscow-cancelled"), Some(talks::model::Status::Cancelled));
+    assert_eq!(status("2025-06-moscow-cancelled"), Some(Status::Cancelled));
     // The French forms users search for are kept as aliases.
     let aliases: Vec<&str> = data.people.iter().flat_map(|p| p.aliases.iter().map(String::as_str)).collect();
     for french in ["Sergueï Lavrov", "Aleksandr Darchiev", "Iouri Ouchakov", "Vladimir Poutine"] {
         assert!(aliases.contains(&french), "{french}");
+    }
+}
+
+/// The first raw source id in `text`: `S` and one to three digits as a whole word, as in
+/// "(S13)" or "S104". A source belongs in a `sources` list, never in the prose.
+fn raw_source_id(text: &str) -> Option<&str> {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if c != 'S' || (k > 0 && word(chars[k - 1].1)) {
+            continue;
+        }
+        let digits = chars[k + 1..].iter().take_while(|(_, d)| d.is_ascii_digit()).count();
+        let after = chars.get(k + 1 + digits);
+        if (1..=3).contains(&digits) && !after.is_some_and(|&(_, d)| word(d)) {
+            return Some(&text[at..after.map_or(text.len(), |&(end, _)| end)]);
+        }
+    }
+    None
+}
+
+#[test]
+fn the_raw_source_id_finder_finds_whole_words_only() {
+    for (text, id) in
+        [("(S13)", "S13"), ("S104", "S104"), ("see S1.", "S1"), ("S58, S59", "S58"), ("à S7", "S7")]
+    {
+        assert_eq!(raw_source_id(text), Some(id), "{text}");
+    }
+    for text in ["US", "S-400", "S1234", "SS13", "S13a", "BS13", "S", "Sources", "s13", "S_1", "ÉS12"] {
+        assert_eq!(raw_source_id(text), None, "{text}");
+    }
+}
+
+#[test]
+fn no_prose_field_carries_a_raw_source_id() {
+    let checked = shipped();
+    let data = &checked.parsed.dataset;
+    // (where, text) for every field a reader reads as prose.
+    let mut prose: Vec<(String, &str)> = vec![("dataset description".into(), data.description.as_str())];
+    for p in &data.people {
+        for (i, pos) in p.positions.iter().enumerate() {
+            prose.push((format!("person `{}` positions[{i}].title", p.id), &pos.title));
+        }
+    }
+    for t in &data.topics {
+        prose.push((format!("topic `{}` description", t.id), &t.description));
+    }
+    for t in &data.tracks {
+        prose.push((format!("track `{}` description", t.id), &t.description));
+    }
+    for s in &data.sources {
+        prose.push((format!("source `{}` title", s.id), &s.title));
+    }
+    for r in &data.rounds {
+        let at = |field: String| format!("round `{}` {field}", r.id);
+        prose.push((at("title".into()), &r.title));
+        for (i, n) in r.notes.iter().enumerate() {
+            prose.push((at(format!("notes[{i}]")), &n.text));
+        }
+        for (i, d) in r.delegations.iter().enumerate() {
+            if let Some(note) = &d.note {
+                prose.push((at(format!("delegations[{i}].note")), note));
+            }
+            for (j, m) in d.members.iter().enumerate() {
+                prose.push((at(format!("delegations[{i}].members[{j}].role")), &m.role));
+                if let Some(note) = &m.note {
+                    prose.push((at(format!("delegations[{i}].members[{j}].note")), note));
+                }
+            }
+        }
+        for (i, t) in r.third_parties.iter().enumerate() {
+            if let Some(note) = &t.note {
+                prose.push((at(format!("third_parties[{i}].note")), note));
+            }
+            for (j, m) in t.members.iter().enumerate() {
+                prose.push((at(format!("third_parties[{i}].members[{j}].role")), &m.role));
+                if let Some(note) = &m.note {
+                    prose.push((at(format!("third_parties[{i}].members[{j}].note")), note));
+                }
+            }
+        }
+        for (i, l) in r.links.iter().enumerate() {
+            if let Some(note) = &l.note {
+                prose.push((at(format!("links[{i}].note")), note));
+            }
+        }
+        for (i, a) in r.agenda.iter().enumerate() {
+            prose.push((at(format!("agenda[{i}].summary")), &a.summary));
+            for (j, st) in a.statements.iter().enumerate() {
+                prose.push((at(format!("agenda[{i}].statements[{j}].text")), &st.text));
+            }
+        }
+    }
+    for m in &data.milestones {
+        let at = |field: String| format!("milestone `{}` {field}", m.id);
+        prose.push((at("title".into()), &m.title));
+        prose.push((at("summary".into()), &m.summary));
+        for (i, n) in m.notes.iter().enumerate() {
+            prose.push((at(format!("notes[{i}]")), &n.text));
+        }
+    }
+    assert!(prose.len() > 1000, "the walk reaches the prose: {} fields", prose.len());
+    let found: Vec<String> = prose
+        .iter()
+        .filter_map(|(field, text)| raw_source_id(text).map(|id| format!("{field}: `{id}` in {text:?}")))
+        .collect();
+    assert!(found.is_empty(), "raw source ids in the prose:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_fact_cites_sources_that_exist() {
+    let checked = shipped();
+    let data = &checked.parsed.dataset;
+    let defined: std::collections::HashSet<&str> = data.sources.iter().map(|s| s.id.as_str()).collect();
+    // (who cites, the ids) for every list of sources in the dataset.
+    let mut cited: Vec<(String, &[String])> = Vec::new();
+    let mut uncited: Vec<String> = Vec::new();
+    let mut must_cite = |who: String, sources: &[String]| {
+        if sources.is_empty() {
+            uncited.push(who);
+        }
+    };
+    for r in &data.rounds {
+        must_cite(format!("round `{}`", r.id), &r.sources);
+        for (i, a) in r.agenda.iter().enumerate() {
+            must_cite(format!("round `{}` agenda[{i}]", r.id), &a.sources);
+        }
+        for (i, t) in r.third_parties.iter().enumerate() {
+            must_cite(format!("round `{}` third_parties[{i}]", r.id), &t.sources);
+        }
+    }
+    for m in &data.milestones {
+        must_cite(format!("milestone `{}`", m.id), &m.sources);
+    }
+    assert_eq!(uncited, Vec::<String>::new(), "these cite no source");
+    for p in &data.people {
+        for (i, pos) in p.positions.iter().enumerate() {
+            cited.push((format!("person `{}` positions[{i}]", p.id), &pos.sources));
+        }
+    }
+    for r in &data.rounds {
+        let at = |field: String| format!("round `{}` {field}", r.id);
+        cited.push((at("sources".into()), &r.sources));
+        if let Some(d) = &r.duration {
+            cited.push((at("duration".into()), &d.sources));
+        }
+        for (i, n) in r.notes.iter().enumerate() {
+            cited.push((at(format!("notes[{i}]")), &n.sources));
+        }
+        for (i, l) in r.links.iter().enumerate() {
+            cited.push((at(format!("links[{i}]")), &l.sources));
+        }
+        let members = r
+            .delegations
+            .iter()
+            .flat_map(|d| &d.members)
+            .chain(r.third_parties.iter().flat_map(|t| &t.members));
+        for m in members {
+            cited.push((at(format!("member `{}`", m.person)), &m.sources));
+        }
+        for (i, t) in r.third_parties.iter().enumerate() {
+            cited.push((at(format!("third_parties[{i}]")), &t.sources));
+        }
+        for (i, a) in r.agenda.iter().enumerate() {
+            cited.push((at(format!("agenda[{i}]")), &a.sources));
+            for (j, st) in a.statements.iter().enumerate() {
+                cited.push((at(format!("agenda[{i}].statements[{j}]")), &st.sources));
+            }
+        }
+    }
+    for m in &data.milestones {
+        cited.push((format!("milestone `{}` sources", m.id), &m.sources));
+        for (i, n) in m.notes.iter().enumerate() {
+            cited.push((format!("milestone `{}` notes[{i}]", m.id), &n.sources));
+        }
+    }
+    let unknown: Vec<String> = cited
+        .iter()
+        .flat_map(|(who, ids)| {
+            ids.iter().filter(|id| !defined.contains(id.as_str())).map(move |id| format!("{who}: `{id}`"))
+        })
+        .collect();
+    assert_eq!(unknown, Vec::<String>::new(), "cited ids that no source defines");
+    assert!(cited.iter().map(|(_, ids)| ids.len()).sum::<usize>() > 1000, "the walk reaches the citations");
+}
+
+#[test]
+fn the_name_forms_readers_type_find_their_person() {
+    use talks::query::{filter, Query, Sort};
+    let (lib, _) = talks::dataset::open(&[]).expect("the built-in dataset loads");
+    let forms = [
+        ("poutine", "putin"),
+        ("ouchakov", "ushakov"),
+        ("medinski", "medinsky"),
+        ("koushner", "kushner"),
+        ("witkoff", "witkoff"),
+        ("vitkoff", "witkoff"),
+        ("oumerov", "umerov"),
+        ("Путин", "putin"),
+        ("dartchiev", "darchiev"),
+    ];
+    for (word, person) in forms {
+        let query = Query::parse(&format!("person:{word}")).expect("a valid query");
+        let found: Vec<&str> =
+            filter(&lib, &query, Sort::Date).iter().map(|&r| lib.data().rounds[r].id.as_str()).collect();
+        assert!(!found.is_empty(), "person:{word} finds no round");
+        for id in &found {
+            let round = lib.round(id).expect("a round");
+            assert!(
+                round.participants().any(|m| m.person == person),
+                "person:{word} finds {id}, where {person} is not"
+            );
+        }
+        // And every round the person took part in.
+        let attended =
+            lib.data().rounds.iter().filter(|r| r.participants().any(|m| m.person == person)).count();
+        assert_eq!(found.len(), attended, "person:{word}: {found:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! dataset (or a copy of it changed in one place), files written into a fresh directory.
 //!
 //! The modules split by command; the helpers here read what the commands print. Queries
-//! are checked against ids a reader can verify in `data/russia-us-2025.ron`.
+//! are checked against ids a reader can verify in `data/*.ron`.
 
 mod export;
 mod list;
@@ -10,31 +10,58 @@ mod show;
 mod write;
 
 use crate::harness::Dir;
-use std::path::Path;
+use std::sync::LazyLock;
 
-/// The two rounds held in Istanbul, in date order.
-pub const ISTANBUL: [&str; 2] = ["2025-02-27-istanbul", "2025-04-10-istanbul"];
-
-/// Every round of the shipped dataset, in date order.
-pub const ALL: [&str; 12] = [
-    "2025-02-12-trump-putin-call",
-    "2025-02-15-lavrov-rubio-call",
-    "2025-02-18-riyadh",
+/// Every round whose venue is in Istanbul, in date order: the two consultations on the
+/// missions (`istanbul-us-residence`, `istanbul-russian-consulate`), then the Russia–Ukraine
+/// rounds of 2025 and the meetings beside them (`istanbul-dolmabahce-palace`,
+/// `istanbul-ciragan-palace`).
+pub const ISTANBUL: [&str; 8] = [
     "2025-02-27-istanbul",
-    "2025-03-11-jeddah",
-    "2025-03-18-trump-putin-call",
-    "2025-03-23-riyadh-ukraine",
-    "2025-03-24-riyadh",
-    "2025-03-25-riyadh-ukraine",
     "2025-04-10-istanbul",
-    "2025-06-moscow-cancelled",
-    "2025-08-15-alaska",
+    "2025-05-15-istanbul-postponed",
+    "2025-05-16-istanbul-anton-medinsky",
+    "2025-05-16-istanbul-russia-ukraine",
+    "2025-05-16-istanbul-turkiye-us-ukraine",
+    "2025-06-02-istanbul-russia-ukraine",
+    "2025-07-23-istanbul-russia-ukraine",
 ];
 
-/// The text of the shipped dataset, for tests that write a changed copy of it.
-pub fn shipped() -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join("russia-us-2025.ron");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+/// The two rounds of the consultations on the missions held in Istanbul, in date order.
+pub const MISSIONS_ISTANBUL: [&str; 2] = ["2025-02-27-istanbul", "2025-04-10-istanbul"];
+
+/// Every round of the shipped dataset in date order (earliest first, then by id: the order
+/// `talks list` uses), read from the library and sorted here rather than taken from the
+/// library's own indexes.
+pub static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let (lib, _) = talks::dataset::open(&[]).expect("the built-in dataset loads");
+    let mut rounds: Vec<&talks::model::Round> = lib.data().rounds.iter().collect();
+    rounds.sort_by(|a, b| a.date.sort_key().cmp(&b.date.sort_key()).then_with(|| a.id.cmp(&b.id)));
+    rounds.into_iter().map(|r| r.id.clone()).collect()
+});
+
+/// The files of the shipped dataset as (file name, text), in the order they are merged (the
+/// file with the dataset's metadata first), for tests that write a changed copy of it.
+pub fn shipped() -> Vec<(String, String)> {
+    talks::dataset::EMBEDDED
+        .iter()
+        .map(|(name, text)| {
+            let file = name.rsplit('/').next().unwrap_or(name);
+            (file.to_string(), text.to_string())
+        })
+        .collect()
+}
+
+/// Writes the shipped files into `dir`, each passed through `change(file name, text)`, and
+/// returns the `--data` arguments that load them together.
+pub fn write_shipped(dir: &Dir, change: impl Fn(&str, String) -> String) -> Vec<String> {
+    let mut args = Vec::new();
+    for (name, text) in shipped() {
+        dir.write(&name, change(&name, text));
+        args.push("--data".to_string());
+        args.push(name);
+    }
+    args
 }
 
 /// The ids in the first column of a `talks list` table, after checking its header.

@@ -22,11 +22,21 @@ fn json_parses_and_holds_the_round() {
     let dir = Dir::new();
     let text = export_to(&dir, &[ROUND], "json", "r.json");
     let doc: serde_json::Value = serde_json::from_str(&text).expect("the export is JSON");
-    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["schema_version"], 2);
     let round = &doc["rounds"][0];
     assert_eq!(round["id"], ROUND);
     assert_eq!(round["agenda"].as_array().map(Vec::len), Some(6));
-    assert_eq!(round["delegations"][0]["head"]["name"], "Alexander Darchiev");
+    // Schema 2: `heads` is a list (one head each here), `third_parties` and `links` are new.
+    assert_eq!(round["delegations"][0]["heads"].as_array().map(Vec::len), Some(1));
+    assert_eq!(round["delegations"][0]["heads"][0]["name"], "Alexander Darchiev");
+    assert_eq!(round["delegations"][1]["heads"][0]["name"], "Sonata Coulter");
+    assert!(round["delegations"][0].get("head").is_none(), "version 1's `head` is gone");
+    assert_eq!(round["third_parties"], serde_json::json!([]), "Türkiye hosted no Russia–US round");
+    assert!(round.get("hosts").is_none(), "version 1's `hosts` is gone");
+    // Only the link written on this round; the inverse is not repeated.
+    assert_eq!(round["links"].as_array().map(Vec::len), Some(1));
+    assert_eq!(round["links"][0]["kind"], "follows");
+    assert_eq!(round["links"][0]["round"]["id"], "2025-02-27-istanbul");
     assert!(text.ends_with("}\n"), "pretty-printed with a final newline");
 }
 
@@ -37,14 +47,25 @@ fn ron_is_a_dataset_that_check_accepts_and_list_reads() {
     dir.run(&["check", "r.ron"]).code(0).stdout_has("1 rounds").stdout_has("valid: 0 error(s)");
     let run = dir.run(&["--data", "r.ron", "list"]);
     assert_eq!(ids(&run.code(0).stdout), [ROUND]);
-    // The round survives the trip whole: showing it from the copy is showing the original
-    // (but for the dataset's name in the last line).
+    // Alone, the round loses its links to the rounds that were not exported (a link must
+    // name a round of the dataset).
     let original = dir.run(&["show", ROUND]);
-    let copy = dir.run(&["--data", "r.ron", "show", ROUND]);
+    original.code(0).stdout_has("Link:     follows ").stdout_has("Link:     followed by ");
+    let alone = dir.run(&["--data", "r.ron", "show", ROUND]);
+    assert!(!alone.code(0).stdout.contains("Link:"), "{}", alone.stdout);
+    // Exported with the rounds it links to and that link to it, the round survives the trip
+    // whole: showing it from the copy is showing the original (but for the dataset's name in
+    // the last line).
+    let linked = ["2025-02-27-istanbul", ROUND, "2025-06-moscow-cancelled"];
+    export_to(&dir, &linked, "ron", "linked.ron");
+    dir.run(&["check", "linked.ron"]).code(0).stdout_has("3 rounds").stdout_has("valid: 0 error(s)");
+    let run = dir.run(&["--data", "linked.ron", "list"]);
+    assert_eq!(ids(&run.code(0).stdout), linked);
+    let copy = dir.run(&["--data", "linked.ron", "show", ROUND]);
     let body = |text: &str| {
         text.lines().take_while(|l| !l.starts_with("From the dataset")).collect::<Vec<_>>().join("\n")
     };
-    assert_eq!(body(&copy.code(0).stdout), body(&original.code(0).stdout));
+    assert_eq!(body(&copy.code(0).stdout), body(&original.stdout));
 }
 
 #[test]
@@ -107,10 +128,17 @@ fn markdown_names_the_heads_and_numbers_the_sources() {
     assert!(text.starts_with("# Consultations on the diplomatic missions, Istanbul (round 2)\n"));
     assert!(text.contains("**Alexander Darchiev** (head)"));
     assert!(text.contains("**Sonata Coulter** (head)"));
-    for n in 1..=11 {
+    for n in 1..=16 {
         assert!(text.contains(&format!("\n{n}. ")), "source {n} is not numbered:\n{text}");
     }
-    assert!(text.contains("\n11. Russia–US talks in Istanbul, Türkiye: what you need to know."));
+    assert!(!text.contains("\n17. "), "{text}");
+    assert!(
+        text.contains("\n15. Explainer on the Russia–US talks in Istanbul of 10 April. Sputnik, 2025-04-10.")
+    );
+    // The links, with the round each one names.
+    assert!(text.contains(
+        "- **Link:** follows Consultations on the diplomatic missions, Istanbul (round 1) (2025-02-27-istanbul)"
+    ));
 }
 
 #[test]
@@ -126,7 +154,7 @@ fn a_round_known_only_to_the_month_cannot_go_in_a_calendar() {
 #[test]
 fn a_calendar_of_several_rounds_skips_the_month_round_and_says_so() {
     let dir = Dir::new();
-    let run = dir.run(&["export", ROUND, "2025-06", "--format", "ics", "-o", "two.ics"]);
+    let run = dir.run(&["export", ROUND, "2025-06-moscow", "--format", "ics", "-o", "two.ics"]);
     run.code(0).stderr_has("round `2025-06-moscow-cancelled` skipped").stderr_has("wrote two.ics (1 round)");
     let text = std::fs::read_to_string(dir.path().join("two.ics")).expect("the calendar");
     assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
@@ -136,7 +164,7 @@ fn a_calendar_of_several_rounds_skips_the_month_round_and_says_so() {
 fn a_query_exports_every_round_it_matches() {
     let dir = Dir::new();
     let run = dir.run(&["export", "--query", "venue:istanbul", "--format", "json", "-o", "i.json"]);
-    run.code(0).stderr_has("wrote i.json (2 rounds)");
+    run.code(0).stderr_has("wrote i.json (8 rounds)");
     let text = std::fs::read_to_string(dir.path().join("i.json")).expect("the export");
     let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     let got: Vec<&str> =
@@ -186,8 +214,24 @@ fn golden_exports() {
 #[test]
 fn a_query_may_start_with_a_negation() {
     let run = Dir::new().run(&["export", "--query", "-status:held", "--format", "csv"]);
-    // The one round that was not held is the cancelled Moscow round (one agenda item).
-    let rows: Vec<&str> = run.code(0).stdout.lines().skip(1).collect();
-    assert_eq!(rows.len(), 1, "{rows:?}");
-    assert!(rows[0].starts_with("2025-06-moscow-cancelled,"));
+    let mut reader = csv::Reader::from_reader(run.code(0).stdout.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("valid CSV");
+    let mut exported: Vec<&str> = records.iter().map(|r| &r[0]).collect();
+    exported.dedup();
+    // The rounds that were not held (postponed, cancelled, planned), read from the data, in
+    // date order.
+    let (lib, _) = talks::dataset::open(&[]).expect("the built-in dataset loads");
+    let not_held: Vec<&str> = crate::cli::ALL
+        .iter()
+        .filter(|id| lib.round(id).is_some_and(|r| r.status != talks::model::Status::Held))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(exported, not_held);
+    assert_eq!(not_held.len(), 10, "{not_held:?}");
+    for id in
+        ["2025-06-moscow-cancelled", "2025-05-15-istanbul-postponed", "2026-02-26-geneva-trilateral-planned"]
+    {
+        assert!(exported.contains(&id), "{id} in {exported:?}");
+    }
+    assert!(!exported.contains(&ROUND));
 }

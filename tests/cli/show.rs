@@ -37,7 +37,7 @@ fn a_unique_prefix_shows_the_round_as_json() {
     let run = Dir::new().run(&["show", "2025-04-10", "--format", "json"]);
     let doc: serde_json::Value =
         serde_json::from_str(&run.code(0).stdout).expect("show --format json is JSON");
-    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["schema_version"], 2);
     assert_eq!(doc["rounds"].as_array().map(Vec::len), Some(1));
     assert_eq!(doc["rounds"][0]["id"], "2025-04-10-istanbul");
     assert_eq!(doc["rounds"][0]["title"], TITLE);
@@ -57,19 +57,30 @@ fn an_unknown_id_says_so_and_suggests_the_nearest() {
     assert_eq!(
         run.stderr,
         "talks: no round `2025-04-11-istanbul`; the nearest ids are `2025-04-10-istanbul`, \
-         `2025-02-27-istanbul`, `2025-08-15-alaska`\n"
+         `2025-02-27-istanbul`, `2025-05-15-istanbul-postponed`\n"
     );
     assert_eq!(run.stdout, "");
 }
 
 #[test]
 fn an_ambiguous_prefix_lists_the_candidates() {
+    let run = Dir::new().run(&["show", "2025-03-2"]);
+    run.code(2);
+    assert_eq!(
+        run.stderr,
+        "talks: `2025-03-2` is ambiguous: 2025-03-23-riyadh-ukraine, 2025-03-24-riyadh, \
+         2025-03-25-riyadh-ukraine; give more of the id\n"
+    );
+    assert_eq!(run.stdout, "");
+    // Past eight candidates, in date order, the rest are counted: March 2025 has nine rounds.
     let run = Dir::new().run(&["show", "2025-03"]);
     run.code(2);
     assert_eq!(
         run.stderr,
-        "talks: `2025-03` is ambiguous: 2025-03-11-jeddah, 2025-03-18-trump-putin-call, \
-         2025-03-23-riyadh-ukraine, 2025-03-24-riyadh, 2025-03-25-riyadh-ukraine; give more of the id\n"
+        "talks: `2025-03` is ambiguous: 2025-03-11-jeddah, 2025-03-11-ratcliffe-naryshkin-call, \
+         2025-03-12-waltz-russia-call, 2025-03-13-witkoff-putin-moscow, 2025-03-18-trump-putin-call, \
+         2025-03-19-trump-zelensky-call, 2025-03-23-riyadh-ukraine, 2025-03-24-riyadh and 1 more; \
+         give more of the id\n"
     );
     assert_eq!(run.stdout, "");
 }

@@ -2,7 +2,7 @@
 //! without `--force`, one clear line when a path cannot be written, standard output for `-`
 //! or no `-o`, no escape sequence from the data, and a quiet end when the reader goes away.
 
-use super::shipped;
+use super::write_shipped;
 use crate::harness::Dir;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -111,22 +111,28 @@ fn dash_and_no_output_write_to_stdout() {
 }
 
 /// A copy of the shipped dataset whose round title (and dataset title) carries an OSC
-/// sequence that would retitle the user's terminal window, and a bidi override.
-fn hostile_dataset(dir: &Dir) {
-    let text = shipped();
-    let title = "title: \"Consultations on the diplomatic missions, Istanbul (round 2)\"";
-    assert_eq!(text.matches(title).count(), 1);
-    let text = text.replacen(title, "title: \"Evil \\u{1b}]0;x\\u{7} \\u{202e}title\"", 1);
-    let dataset_title = "title: \"Russia–United States talks, 2025\"";
-    assert!(text.contains(dataset_title));
-    let text = text.replacen(dataset_title, "title: \"Talks \\u{1b}[2J\"", 1);
-    dir.write("hostile.ron", text);
+/// sequence that would retitle the user's terminal window, and a bidi override; the
+/// `--data` arguments that load it.
+fn hostile_dataset(dir: &Dir) -> Vec<String> {
+    write_shipped(dir, |name, text| {
+        if name != "russia-us-2025.ron" {
+            return text;
+        }
+        let title = "title: \"Consultations on the diplomatic missions, Istanbul (round 2)\"";
+        assert_eq!(text.matches(title).count(), 1);
+        let text = text.replacen(title, "title: \"Evil \\u{1b}]0;x\\u{7} \\u{202e}title\"", 1);
+        // The first file holds the dataset's metadata, so its title is the merged dataset's.
+        let dataset_title = "title: \"Russia–US talks and the Ukraine peace process, 2025–2026\"";
+        assert!(text.contains(dataset_title));
+        text.replacen(dataset_title, "title: \"Talks \\u{1b}[2J\"", 1)
+    })
 }
 
 #[test]
 fn no_escape_sequence_from_the_data_reaches_the_output() {
     let dir = Dir::new();
-    hostile_dataset(&dir);
+    let data = hostile_dataset(&dir);
+    let data: Vec<&str> = data.iter().map(String::as_str).collect();
     let commands: [&[&str]; 6] = [
         &["list"],
         &["list", "--format", "csv"],
@@ -136,7 +142,7 @@ fn no_escape_sequence_from_the_data_reaches_the_output() {
         &["export", ROUND, "--format", "ics"],
     ];
     for args in commands {
-        let run = dir.run(&[&["--data", "hostile.ron"], args].concat());
+        let run = dir.run(&[&data[..], args].concat());
         run.code(0);
         // The harness decodes stdout lossily, which keeps every ESC and BEL byte as is (they are
         // ASCII), so looking at the text is looking at the raw bytes.
@@ -146,7 +152,7 @@ fn no_escape_sequence_from_the_data_reaches_the_output() {
         run.stdout_has("Evil \u{fffd}");
     }
     // JSON keeps the data exact, escaped so that no control byte is printed.
-    let run = dir.run(&["--data", "hostile.ron", "show", "2025-04-10", "--format", "json"]);
+    let run = dir.run(&[&data[..], &["show", "2025-04-10", "--format", "json"]].concat());
     assert!(!run.code(0).stdout.contains('\u{1b}'));
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(doc["rounds"][0]["title"], "Evil \u{1b}]0;x\u{7} \u{202e}title");

@@ -2,6 +2,7 @@
 //! (text snapshots do not show styles).
 
 use super::*;
+use crate::tui::action::View;
 use crate::tui::ui::render;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -61,7 +62,10 @@ fn filtered_list() {
 fn round_detail_focused_and_scrolled() {
     snapshot("round_2025_04_10", |s| {
         open_round(s, "2025-04-10");
-        run(s, [Action::FocusNext, Action::HalfPageDown]);
+        // The cursor starts on the first link (the round this one follows); two half pages
+        // take it below the first screen at both sizes.
+        run(s, [Action::FocusNext, Action::HalfPageDown, Action::HalfPageDown]);
+        assert!(s.detail.scroll > 0, "the detail scrolled");
     });
 }
 
@@ -80,6 +84,46 @@ fn topic_thread() {
         open_round(s, "2025-04-10");
         cursor_to(s, "Direct");
         run(s, [Action::Follow]);
+    });
+}
+
+#[test]
+fn trilateral_round_detail() {
+    // The top of the detail: the UAE as host (with the minister who acted for it), and the
+    // links to the first round and to the postponed one this round replaces.
+    snapshot("round_2026_02_04_trilateral", |s| {
+        open_round(s, "2026-02-04-abu-dhabi");
+        run(s, [Action::FocusNext]);
+    });
+    // Further down: the end of the US delegation, then Russia's and Ukraine's.
+    snapshot("round_2026_02_04_trilateral_delegations", |s| {
+        open_round(s, "2026-02-04-abu-dhabi");
+        cursor_to(s, "Rustem Umerov");
+    });
+    // The three delegations at the table, in the order of the file, after the host.
+    let mut s = state(100, 30);
+    open_round(&mut s, "2026-02-04-abu-dhabi");
+    let rows: Vec<String> = s.detail.rows.iter().map(|r| r.plain()).collect();
+    let at = |text: &str| rows.iter().position(|r| r == text).unwrap_or_else(|| panic!("no row {text:?}"));
+    let host = rows.iter().position(|r| r.starts_with("Host      United Arab Emirates")).expect("the host");
+    let heading = at("Delegations");
+    assert!(host < heading && heading < at("United States"), "{rows:#?}");
+    assert!(at("United States") < at("Russia") && at("Russia") < at("Ukraine"), "{rows:#?}");
+}
+
+#[test]
+fn postponed_round_with_its_link() {
+    // The round planned for 1 February, replaced by the one held on 4–5 February.
+    snapshot("round_2026_02_01_postponed", |s| {
+        open_round(s, "2026-02-01-abu-dhabi-postponed");
+        cursor_to(s, "Replaced by");
+    });
+}
+
+#[test]
+fn milestones_view() {
+    snapshot("milestones", |s| {
+        run(s, [Action::Show(View::Milestones)]);
     });
 }
 

@@ -109,7 +109,9 @@ fn follow(state: &mut State) {
         Link::Person(p) => Place { view: View::People, item: Some(p), focus: Focus::Detail, cursor: 0 },
         Link::Topic(t) => Place { view: View::Topics, item: Some(t), focus: Focus::Detail, cursor: 0 },
         Link::Round(r) => Place { view: View::Rounds, item: Some(r), focus: Focus::Detail, cursor: 0 },
-        Link::Milestone(m) => Place { view: View::Milestones, item: Some(m), focus: Focus::Detail, cursor: 0 },
+        Link::Milestone(m) => {
+            Place { view: View::Milestones, item: Some(m), focus: Focus::Detail, cursor: 0 }
+        }
     };
     let here = state.place();
     if go(state, target) {
