@@ -5,7 +5,7 @@
 //! from the data goes through [`Flavour::escape`], which sanitises it (and, for Markdown,
 //! escapes the characters that would turn it into markup).
 
-use super::common::{confidence_tag, date_label, source, Citations};
+use super::common::{confidence_tag, date_label, milestones_of, source, Citations};
 use crate::dataset::Library;
 use crate::model::{AgendaItem, Delegation, Member, Round, ThirdParty};
 
@@ -46,6 +46,16 @@ pub(super) fn round(lib: &Library, round: &Round, f: &dyn Flavour, out: &mut Str
         f.section(b.out, "Agenda");
         for (n, item) in round.agenda.iter().enumerate() {
             b.agenda_item(n + 1, item);
+        }
+    }
+    let milestones = milestones_of(lib, round);
+    if !milestones.is_empty() {
+        f.section(b.out, "Milestones");
+        for m in milestones {
+            let tag = confidence_tag(m.confidence).map_or(String::new(), |t| format!(" ({t})"));
+            let head = format!("{}, {} ({}){tag}", m.date_label(), f.escape(&m.title), m.kind.label());
+            let text = format!("{head}: {}{}", f.escape(&m.summary), b.cites.cite(&m.sources));
+            f.item(b.out, None, &text);
         }
     }
     if !round.notes.is_empty() {

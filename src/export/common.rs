@@ -2,7 +2,7 @@
 //! tags, delegation heads, the sources a round cites and their numbering.
 
 use crate::dataset::Library;
-use crate::model::{Confidence, DateSpec, Round, Source};
+use crate::model::{Confidence, DateSpec, Milestone, Round, Source};
 use chrono::{Datelike, NaiveDate};
 
 /// `10 April 2025`, `23–25 March 2025`, `June 2025 (month only, approximate)`: the
@@ -97,6 +97,30 @@ impl Citations {
     pub fn ids(&self) -> &[String] {
         &self.order
     }
+}
+
+/// The milestones that came from a round (milestones name their rounds), in date order.
+pub(super) fn milestones_of<'a>(lib: &'a Library, r: &Round) -> Vec<&'a Milestone> {
+    let position = lib.round_position(&r.id);
+    position
+        .map_or(&[][..], |p| lib.milestones_of(p))
+        .iter()
+        .filter_map(|&m| lib.data().milestones.get(m))
+        .collect()
+}
+
+/// Every source id the round cites, each once, in the order a reader meets them; then the
+/// sources of the milestones that came from it, which the exports show with the round.
+pub(super) fn cited_with_milestones<'a>(lib: &'a Library, r: &'a Round) -> Vec<&'a str> {
+    let mut ids = cited(r);
+    for m in milestones_of(lib, r) {
+        for id in &m.sources {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+    }
+    ids
 }
 
 /// Every source id the round cites, each once, in the order a reader meets them.

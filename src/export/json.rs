@@ -6,7 +6,7 @@
 //! round cites is listed in full in that round, so a consumer needs no other file. Values
 //! of the controlled vocabularies are written as lower snake-case identifiers.
 
-use super::common::{cited, source};
+use super::common::{cited_with_milestones, milestones_of, source};
 use crate::dataset::Library;
 use crate::model::{self, Confidence, DurationQualifier, Round};
 use crate::Error;
@@ -49,6 +49,8 @@ pub struct RoundOut {
     pub delegations: Vec<DelegationOut>,
     pub third_parties: Vec<ThirdPartyOut>,
     pub links: Vec<LinkOut>,
+    /// Agreements, exchanges, ceasefires and sanctions that came from this round.
+    pub milestones: Vec<MilestoneOut>,
     pub agenda: Vec<AgendaOut>,
     pub notes: Vec<NoteOut>,
     /// The sources for the round as a whole (that it happened, when and where), by id.
@@ -108,6 +110,19 @@ pub struct ThirdPartyOut {
     pub role: String,
     pub members: Vec<MemberOut>,
     pub note: Option<String>,
+    pub confidence: String,
+    pub sources: Vec<String>,
+}
+
+/// A milestone that came from the round.
+#[derive(Debug, Serialize)]
+pub struct MilestoneOut {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    pub date: String,
+    pub approximate: bool,
+    pub summary: String,
     pub confidence: String,
     pub sources: Vec<String>,
 }
@@ -309,7 +324,20 @@ fn round(lib: &Library, r: &Round) -> RoundOut {
             })
             .collect(),
         round_sources: r.sources.clone(),
-        sources: cited(r).into_iter().map(|id| source_out(lib, id)).collect(),
+        milestones: milestones_of(lib, r)
+            .into_iter()
+            .map(|m| MilestoneOut {
+                id: m.id.clone(),
+                kind: ident(m.kind.as_str()),
+                title: m.title.clone(),
+                date: m.date.to_string(),
+                approximate: m.date_approximate,
+                summary: m.summary.clone(),
+                confidence: confidence(m.confidence),
+                sources: m.sources.clone(),
+            })
+            .collect(),
+        sources: cited_with_milestones(lib, r).into_iter().map(|id| source_out(lib, id)).collect(),
     }
 }
 

@@ -7,6 +7,8 @@ use crate::harness::Dir;
 
 const ROUND: &str = "2025-04-10-istanbul";
 const CALL: &str = "2025-03-18-trump-putin-call";
+const TRILATERAL: &str = "2026-02-04-abu-dhabi";
+const POSTPONED: &str = "2026-02-01-abu-dhabi-postponed";
 
 /// Exports `rounds` in `format` to `name` in `dir`; the export must succeed and say so.
 fn export_to(dir: &Dir, rounds: &[&str], format: &str, name: &str) -> String {
@@ -192,11 +194,13 @@ fn nothing_to_export_is_a_usage_error() {
 }
 
 /// The golden copies: every format for a round with uncertain and per-side facts (Istanbul,
-/// round 2) and for a call (no venue, a duration range, both sides' readouts).
+/// round 2), for a call (no venue, a duration range, both sides' readouts), for a trilateral
+/// round (three delegations, a host, a milestone, the round it replaces) and for that
+/// postponed round (replaced by the held one).
 #[test]
 fn golden_exports() {
     let dir = Dir::new();
-    for round in [ROUND, CALL] {
+    for round in [ROUND, CALL, TRILATERAL, POSTPONED] {
         for (format, ext) in
             [("markdown", "md"), ("json", "json"), ("ron", "ron"), ("csv", "csv"), ("ics", "ics")]
         {

@@ -376,6 +376,7 @@ fn json_has_the_schema_version_and_the_documented_keys() {
             "delegations",
             "third_parties",
             "links",
+            "milestones",
             "agenda",
             "notes",
             "round_sources",

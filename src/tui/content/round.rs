@@ -1,4 +1,9 @@
 //! The detail of one round: overview, delegations, agenda, notes and numbered sources.
+//!
+//! Facts are cited in the order the exported brief cites them (the date line with the
+//! round's own sources, the duration, the links, each delegation head first, the third
+//! parties, the agenda, the milestones, the notes), so `[n]` means the same source on
+//! screen, in `talks show` and in a Markdown export.
 
 use super::{confidence_mark, field, Citations, Link, Row, Tone};
 use crate::dataset::Library;
@@ -13,7 +18,7 @@ pub fn round_rows(lib: &Library, r: usize) -> Vec<Row> {
     overview(lib, round, &mut cites, &mut rows);
     delegations(lib, round, &mut cites, &mut rows);
     agenda(lib, round, &mut cites, &mut rows);
-    milestones(lib, r, &mut rows);
+    milestones(lib, r, &mut cites, &mut rows);
     super::push_notes(&round.notes, &mut cites, &mut rows);
     super::push_sources(lib, &cites, &mut rows);
     rows
@@ -31,7 +36,9 @@ fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<
         true => round.date_label(),
         false => format!("{}  ({})", round.date_label(), qualifiers.join(", ")),
     };
-    rows.push(field("Date", date));
+    let mut date = field("Date", date);
+    date.spans.push((Tone::Muted, cites.cite(&round.sources)));
+    rows.push(date);
     rows.push(Row::new(vec![
         (Tone::Label, format!("{:<10}", "Status")),
         (super::status_tone(round.status), round.status.label().into()),
@@ -45,28 +52,29 @@ fn overview(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<
         row.spans.push((Tone::Muted, cites.cite(&d.sources)));
         rows.push(row);
     }
+    links(lib, round, cites, rows);
+}
+
+/// Hosts, mediators and the other parties not at the table, after the delegations.
+fn third_parties(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row>) {
     for third in &round.third_parties {
-        let label = format!("{:<10}", capitalise(third.role.label()));
-        let mut row =
-            Row::new(vec![(Tone::Label, label), (Tone::Plain, lib.party_name(&third.party).to_string())])
-                .indented(0, 10);
+        let role = capitalise(third.role.label());
+        let mut row = Row::new(vec![
+            (Tone::Label, lib.party_name(&third.party).to_string()),
+            (Tone::Muted, format!(" · {role}")),
+        ]);
         row.spans.extend(confidence_mark(third.confidence));
         row.spans.push((Tone::Muted, cites.cite(&third.sources)));
-        if let Some(note) = &third.note {
-            row.spans.extend(Row::text(Tone::Muted, format!(" — {note}")).spans);
-        }
-        rows.push(row);
+        rows.push(row.indented(0, 4));
         for m in &third.members {
-            let mut row = Row::new(vec![(Tone::Plain, " ".repeat(12))]).indented(0, 12);
+            let mut row = Row::new(vec![(Tone::Plain, "    ".to_string())]).indented(0, 6);
             member_spans(lib, m, cites, &mut row);
             rows.push(row.linked_person(lib, &m.person));
         }
+        if let Some(note) = &third.note {
+            rows.push(Row::text(Tone::Muted, note.clone()).indented(4, 4));
+        }
     }
-    links(lib, round, cites, rows);
-    rows.push(Row::new(vec![
-        (Tone::Label, format!("{:<10}", "Sourced")),
-        (Tone::Muted, cites.cite(&round.sources).trim_start().to_string()),
-    ]));
 }
 
 /// "Follows", "Prepares", "Replaces" for this round's own links, and the inverse wording
@@ -90,8 +98,9 @@ fn links(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row
     }
 }
 
-/// The milestones that came from this round, each a link to the Milestones view.
-fn milestones(lib: &Library, r: usize, rows: &mut Vec<Row>) {
+/// The milestones that came from this round, each a link to the Milestones view, cited as
+/// the exported brief cites them so that both number the sources alike.
+fn milestones(lib: &Library, r: usize, cites: &mut Citations, rows: &mut Vec<Row>) {
     let ids = lib.milestones_of(r);
     if ids.is_empty() {
         return;
@@ -100,12 +109,14 @@ fn milestones(lib: &Library, r: usize, rows: &mut Vec<Row>) {
     rows.push(Row::text(Tone::Heading, "Milestones"));
     for &m in ids {
         let Some(milestone) = lib.data().milestones.get(m) else { continue };
-        let row = Row::new(vec![
-            (Tone::Label, format!("{:<13} ", milestone.date.to_string())),
+        let mut row = Row::new(vec![
+            (Tone::Label, format!("{:<13} ", milestone.date_label())),
             (Tone::Link, milestone.title.clone()),
             (Tone::Muted, format!(" ({})", milestone.kind.label())),
         ])
         .indented(0, 14);
+        row.spans.extend(confidence_mark(milestone.confidence));
+        row.spans.push((Tone::Muted, cites.cite(&milestone.sources)));
         rows.push(row.linked(Link::Milestone(m)));
     }
 }
@@ -116,14 +127,17 @@ fn capitalise(text: &str) -> String {
 }
 
 fn delegations(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut Vec<Row>) {
-    if round.delegations.is_empty() {
+    if round.delegations.is_empty() && round.third_parties.is_empty() {
         return;
     }
     rows.push(Row::blank());
     rows.push(Row::text(Tone::Heading, "Delegations"));
     for del in &round.delegations {
         rows.push(Row::text(Tone::Label, lib.party_name(&del.party).to_string()));
-        for m in &del.members {
+        // Heads first: a reader scanning the list looks for who led each side.
+        let (heads, others): (Vec<&Member>, Vec<&Member>) =
+            del.members.iter().partition(|m| del.is_head(&m.person));
+        for m in heads.into_iter().chain(others) {
             let head = del.is_head(&m.person);
             let mark = if head { "★ " } else { "  " };
             let mut row = Row::new(vec![(Tone::Warn, format!("  {mark}"))]).indented(0, 6);
@@ -137,6 +151,7 @@ fn delegations(lib: &Library, round: &Round, cites: &mut Citations, rows: &mut V
             rows.push(Row::text(Tone::Muted, note.clone()).indented(4, 4));
         }
     }
+    third_parties(lib, round, cites, rows);
 }
 
 fn member_spans(lib: &Library, m: &Member, cites: &mut Citations, row: &mut Row) {

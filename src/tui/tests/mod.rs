@@ -1,5 +1,6 @@
 //! Tests of the TUI through actions (update) and whole screens (render on TestBackend).
 
+mod citations;
 mod screens;
 mod update;
 
