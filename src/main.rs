@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("talks: {}", talks::text::sanitize(&err.to_string()));
+            talks::cli::diagnostic(&format!("talks: {err}"));
             ExitCode::from(exit_code(&err))
         }
     }

@@ -66,13 +66,24 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     sanitize_with(text, true)
 }
 
-/// Like [`sanitize`] but also turns newlines into spaces, for one-line cells.
+/// Like [`sanitize`] but also turns line ends (LF or CRLF) into spaces, for one-line cells.
 pub fn sanitize_line(text: &str) -> Cow<'_, str> {
     let cleaned = sanitize_with(text, true);
     if cleaned.contains('\n') {
-        Cow::Owned(cleaned.replace('\n', " "))
+        Cow::Owned(cleaned.replace("\r\n", " ").replace('\n', " "))
     } else {
         cleaned
+    }
+}
+
+/// Sanitises text from the data for a document with line ends of its own (iCalendar, CSV):
+/// a CRLF in the data becomes a plain newline, so no carriage return reaches the output
+/// except the format's own line ends; a lone one is replaced like any control character.
+pub fn sanitize_data(text: &str) -> Cow<'_, str> {
+    if text.contains("\r\n") {
+        Cow::Owned(sanitize_with(&text.replace("\r\n", "\n"), true).into_owned())
+    } else {
+        sanitize_with(text, true)
     }
 }
 
@@ -125,5 +136,8 @@ mod tests {
         assert_eq!(sanitize_line("two\nlines"), "two lines");
         assert_eq!(sanitize("a,b\r\nc\r\n"), "a,b\r\nc\r\n");
         assert_eq!(sanitize("over\rwrite"), "over\u{fffd}write");
+        // A CRLF from a file saved on Windows: never a bare CR in a line or a data cell.
+        assert_eq!(sanitize_line("two\r\nlines"), "two lines");
+        assert_eq!(sanitize_data("two\r\nlines\rx"), "two\nlines\u{fffd}x");
     }
 }

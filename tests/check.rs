@@ -30,6 +30,21 @@ fn a_valid_dataset_is_summarised_on_stdout_with_nothing_on_stderr() {
 }
 
 #[test]
+fn a_byte_order_mark_at_the_start_is_accepted() {
+    let dir = Dir::new();
+    let text =
+        std::fs::read_to_string(crate::harness::fixtures().join("valid/minimal.ron")).expect("fixture");
+    std::fs::write(dir.path().join("bom.ron"), format!("\u{feff}{text}")).expect("write");
+    dir.run(&["check", "bom.ron"]).code(0).stdout_has("valid: 0 error(s), 0 warning(s)");
+    // Positions are still counted from the first visible character.
+    let broken = text.replacen("    version: \"0.1.0\",\n", "    version: \"0.1.0\"\n", 1);
+    std::fs::write(dir.path().join("bom-broken.ron"), format!("\u{feff}{broken}")).expect("write");
+    let run = dir.run(&["check", "bom-broken.ron"]);
+    run.code(1);
+    assert!(run.stderr.starts_with("bom-broken.ron:4:5: error: Expected comma"), "{}", run.stderr);
+}
+
+#[test]
 fn data_flag_is_checked_when_no_file_is_given() {
     let dir = Dir::new();
     dir.copy("valid/minimal.ron", "minimal.ron");

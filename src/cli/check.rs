@@ -12,13 +12,13 @@ pub fn run(files: &[PathBuf], out: &mut Output) -> Result<(), Error> {
         // Like validation problems, the report starts with `file:line:col:` so that editors
         // can jump to it; `main` then prints only the one-line verdict.
         Err(Error::Parse(report)) => {
-            eprintln!("{}", sanitize(&report));
+            super::out::diagnostic(&report);
             return Err(Error::Checked { errors: 1 });
         }
         Err(err) => return Err(err),
     };
     for problem in &checked.problems {
-        eprintln!("{}", sanitize(&problem.to_string()));
+        super::out::diagnostic(&problem.to_string());
     }
     let d = &checked.parsed.dataset;
     let names: Vec<&str> = checked.parsed.files.iter().map(|f| f.name.as_str()).collect();

@@ -31,7 +31,7 @@ pub fn run(lib: &Library, args: &ExportArgs, out: &mut Output) -> Result<(), Err
     let format: Format = args.format.into();
     let rendered = export::render(lib, &rounds, format)?;
     for message in &rendered.skipped {
-        eprintln!("talks: {message}");
+        super::out::diagnostic(&format!("talks: {message}"));
     }
     match args.output.as_deref() {
         None => write_stdout(out, &rendered.text),
@@ -39,7 +39,11 @@ pub fn run(lib: &Library, args: &ExportArgs, out: &mut Output) -> Result<(), Err
         Some(path) => {
             export::write_atomic(path, rendered.text.as_bytes(), args.force)?;
             let n = rounds.len() - rendered.skipped.len();
-            eprintln!("wrote {} ({n} round{})", path.display(), if n == 1 { "" } else { "s" });
+            super::out::diagnostic(&format!(
+                "wrote {} ({n} round{})",
+                path.display(),
+                if n == 1 { "" } else { "s" }
+            ));
             Ok(())
         }
     }

@@ -13,7 +13,7 @@ pub fn run(lib: &Library, args: &ListArgs, out: &mut Output) -> Result<(), Error
             let width = out.is_terminal.then(terminal_width);
             out.text(&table::render(lib, &rounds, width))?;
             if rounds.is_empty() && out.is_terminal {
-                eprintln!("no round matches; `talks list` with no query lists them all");
+                super::out::diagnostic("no round matches; `talks list` with no query lists them all");
             }
             Ok(())
         }

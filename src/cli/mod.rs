@@ -15,7 +15,7 @@ use crate::Error;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-pub use out::Output;
+pub use out::{diagnostic, Output};
 
 /// Browse rounds of diplomatic negotiations: who met where and when, who sat in each
 /// delegation, what was on the agenda and what came of it.

@@ -49,3 +49,11 @@ impl Output {
         }
     }
 }
+
+/// Writes one line of diagnostics to stderr, sanitised. A stderr that cannot be written to
+/// (`2>/dev/full`, a closed pipe) is ignored: the exit code still tells what happened, and
+/// a failed message must not turn a successful command into a crash.
+pub fn diagnostic(line: &str) {
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr, "{}", sanitize(line));
+}

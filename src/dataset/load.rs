@@ -45,7 +45,16 @@ pub fn read_source(path: &Path) -> Result<SourceText, Error> {
             e.utf8_error().valid_up_to()
         ))
     })?;
-    Ok(SourceText { name: path.display().to_string(), text })
+    Ok(SourceText { name: path.display().to_string(), text: without_bom(text) })
+}
+
+/// Drops a UTF-8 byte-order mark, which some Windows editors write at the start of a file:
+/// RON does not expect it, and it is not part of the text a curator sees.
+fn without_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
 }
 
 fn io_reason(err: &std::io::Error) -> String {

@@ -7,10 +7,14 @@
 //! - the round table (`talks list --format csv`): one row per round, flat.
 //!
 //! Quoting is the `csv` crate's, and data text is sanitised (newlines kept, inside quotes).
+//! A cell that a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a
+//! tab or a carriage return) is prefixed with an apostrophe, so `=HYPERLINK(…)` in the data
+//! stays text when the file is opened in Excel, LibreOffice or Google Sheets.
 
 use crate::dataset::Library;
-use crate::text::sanitize;
+use crate::text::sanitize_data;
 use crate::Error;
+use std::borrow::Cow;
 
 const ITEM_HEADER: [&str; 7] = ["round_id", "date", "venue", "topic", "outcome", "summary", "sources"];
 
@@ -47,11 +51,19 @@ fn write(header: &[&str], rows: impl Iterator<Item = Vec<String>>, ends: Ends) -
     let mut w = ::csv::WriterBuilder::new().terminator(terminator).from_writer(Vec::new());
     w.write_record(header).map_err(|e| fail(&e))?;
     for row in rows {
-        let row: Vec<std::borrow::Cow<'_, str>> = row.iter().map(|cell| sanitize(cell)).collect();
+        let row: Vec<Cow<'_, str>> = row.iter().map(|cell| neutralise(sanitize_data(cell))).collect();
         w.write_record(row.iter().map(|c| c.as_bytes())).map_err(|e| fail(&e))?;
     }
     let bytes = w.into_inner().map_err(|e| fail(&e))?;
     String::from_utf8(bytes).map_err(|e| fail(&e))
+}
+
+/// The cell with an apostrophe in front when a spreadsheet would read it as a formula.
+fn neutralise(cell: Cow<'_, str>) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => cell,
+    }
 }
 
 /// The export: one row per agenda item.

@@ -11,7 +11,7 @@ use super::common::{confidence_tag, date_label, heads, source};
 use super::Rendered;
 use crate::dataset::Library;
 use crate::model::{Round, Status};
-use crate::text::sanitize;
+use crate::text::{sanitize, sanitize_data};
 use crate::Error;
 
 /// The longest line RFC 5545 allows, in octets, not counting the CRLF.
@@ -120,7 +120,7 @@ fn description(lib: &Library, round: &Round) -> String {
 /// TEXT escaping: backslash, semicolon, comma and newline; other controls (which a TEXT
 /// value may not hold) are replaced by the sanitiser first.
 fn escape(text: &str) -> String {
-    let clean = sanitize(text);
+    let clean = sanitize_data(text);
     let mut out = String::with_capacity(clean.len());
     for c in clean.chars() {
         match c {

@@ -186,6 +186,43 @@ fn ics_skips_rounds_without_days() {
 }
 
 #[test]
+fn csv_cells_that_would_be_formulas_stay_text() {
+    let lib = library_with(|d| {
+        d.rounds[ISTANBUL].title = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+        d.rounds[ISTANBUL].agenda[0].summary = "+1 more".into();
+        d.rounds[ISTANBUL].agenda[1].summary = "@SUM(A1)".into();
+    });
+    let export = render(&lib, &[ISTANBUL], Format::Csv).unwrap().text;
+    let mut reader = ::csv::Reader::from_reader(export.as_bytes());
+    let summaries: Vec<String> = reader.records().map(|r| r.unwrap()[5].to_string()).collect();
+    assert_eq!(summaries[0], "'+1 more");
+    assert_eq!(summaries[1], "'@SUM(A1)");
+    let table = crate::export::csv_round_table(&lib, &[ISTANBUL]).unwrap();
+    let mut reader = ::csv::Reader::from_reader(table.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[12], "'=HYPERLINK(\"http://evil.example\",\"click\")");
+    // An ordinary cell is left alone.
+    assert_eq!(&row[0], "2025-04-10-istanbul");
+}
+
+#[test]
+fn a_crlf_in_the_data_leaves_no_carriage_return_in_human_formats() {
+    let lib = library_with(|d| {
+        d.rounds[ISTANBUL].agenda[0].summary = "line one\r\nline two".into();
+        d.rounds[ISTANBUL].notes[0].text = "note\r\nmore".into();
+    });
+    for format in [Format::Markdown, Format::Csv, Format::Ics] {
+        let text = render(&lib, &[ISTANBUL], format).unwrap().text;
+        // The formats' own line ends aside (CSV and iCalendar use CRLF), no CR is left.
+        let bare = text.replace("\r\n", "");
+        assert!(!bare.contains('\r'), "{format}: {text:?}");
+    }
+    let text = render_text(&lib, ISTANBUL);
+    assert!(!text.contains('\r'));
+    assert!(text.contains("line one line two"));
+}
+
+#[test]
 fn csv_parses_back_with_quoting() {
     let lib = library_with(|d| {
         d.rounds[ISTANBUL].agenda[0].summary = "Notes, \"guaranteeing\" banking\nfor missions".into();

@@ -13,9 +13,11 @@ use std::path::Path;
 
 /// `<round-id>.<ext>`, with characters a file name cannot hold replaced by `-`.
 pub fn default_file_name(round_id: &str, format: Format) -> String {
+    // Only characters that are safe in a file name on every system and cannot reorder or
+    // hide what the user sees (no bidi controls, no separators): the id alphabet.
     let stem: String = round_id
         .chars()
-        .map(|c| if c.is_control() || matches!(c, '/' | '\\' | ':') { '-' } else { c })
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
         .collect();
     // A leading dot would hide the file; an empty id would leave only the extension.
     let stem = stem.trim_start_matches('.');
@@ -167,5 +169,8 @@ mod tests {
         assert_eq!(default_file_name("2025-04-10-istanbul", Format::Markdown), "2025-04-10-istanbul.md");
         assert_eq!(default_file_name("a/b", Format::Ics), "a-b.ics");
         assert_eq!(default_file_name("", Format::Json), "round.json");
+        // A right-to-left override would show `….exe.md` as `…dm.exe`; it never reaches a name.
+        assert_eq!(default_file_name("2025-04-10-\u{202e}dm.exe", Format::Markdown), "2025-04-10--dm.exe.md");
+        assert_eq!(default_file_name("../x y", Format::Csv), "-x-y.csv");
     }
 }

@@ -32,7 +32,9 @@ impl Layout {
         let footer = Rect::new(0, height - 1, width, 1);
         // The list gets a little under half, never less than a date, a city and a word of
         // title need, and the detail keeps at least 30 columns for prose.
-        let list_width = (width * 9 / 20).max(28).min(width - 30);
+        // In u32: `width * 9` overflows a u16 beyond 7,281 columns.
+        let share = u16::try_from(u32::from(width) * 9 / 20).unwrap_or(u16::MAX);
+        let list_width = share.max(28).min(width - 30);
         let list = Rect::new(0, body.y, list_width, body.height);
         let detail = Rect::new(list_width, body.y, width - list_width, body.height);
         Layout {
@@ -68,6 +70,12 @@ mod tests {
                     assert!(l.footer.y < h);
                 }
             }
+        }
+        // The widest terminals too: `width * 9` once overflowed a u16 past 7,281 columns.
+        for (w, h) in [(7_282, 40), (40_000, 100), (u16::MAX, u16::MAX)] {
+            let l = Layout::new(w, h);
+            assert_eq!(l.list.width + l.detail.width, w, "{w}x{h}");
+            assert!(l.list.width > 28 && l.detail.width >= 30, "{w}x{h}");
         }
         assert!(Layout::new(59, 30).too_small);
         assert!(!Layout::new(60, 15).too_small);

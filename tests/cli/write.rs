@@ -180,3 +180,26 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     assert_ne!(output.status.code(), Some(101), "talks panicked:\n{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn an_unwritable_stderr_never_turns_into_a_crash() {
+    // `2>/dev/full`: every write to stderr fails with ENOSPC. The commands still do their
+    // work and the exit code still tells (no panic, which would be 101).
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else { return };
+    let dir = Dir::new();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(full.try_clone().expect("clone /dev/full"))
+            .status()
+            .expect("talks runs")
+            .code()
+    };
+    assert_eq!(run(&["export", "2025-04-10", "--format", "markdown", "-o", "r.md"]), Some(0));
+    assert!(dir.path().join("r.md").is_file(), "the export was written");
+    assert_eq!(run(&["list", "zzz"]), Some(0));
+    assert_eq!(run(&["show", "nope"]), Some(2));
+    assert_eq!(run(&["check", "missing.ron"]), Some(3));
+}

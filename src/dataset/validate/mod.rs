@@ -102,11 +102,14 @@ impl<'a> Validator<'a> {
             *n - 1
         };
         let ctx = Ctx { kind, id: this, file, nth: nth_in_file };
-        if this.trim().is_empty() || this.chars().any(char::is_whitespace) {
+        if !valid_id(this) {
             self.error(
                 &ctx,
                 "id",
-                format!("`{this}` is not a valid id; use letters, digits and dashes, no spaces"),
+                format!(
+                    "`{}` is not a valid id; use ASCII letters, digits, `-`, `_` and `.` (at most {MAX_ID} characters, starting with a letter or digit)",
+                    crate::text::sanitize_line(&shorten(this))
+                ),
             );
         }
         match self.first_seen.get(&(kind, this)) {
@@ -313,6 +316,17 @@ impl<'a> Validator<'a> {
             }
         }
     }
+}
+
+/// The longest id accepted.
+const MAX_ID: usize = 100;
+
+/// Ids end up in file names (`talks export` names files after rounds) and on command lines,
+/// so they keep to a documented alphabet: no spaces, no control, format or bidi characters.
+fn valid_id(id: &str) -> bool {
+    id.len() <= MAX_ID
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 fn date_problem(date: &DateSpec) -> Option<String> {

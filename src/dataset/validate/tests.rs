@@ -29,6 +29,24 @@ fn the_minimal_fixture_has_no_problems() {
 }
 
 #[test]
+fn ids_keep_to_the_documented_alphabet() {
+    let problems = problems_after(&[(r#"id: "2025-03-18-call""#, "id: \"2025-03-18-\u{202e}llac\"")]);
+    let errors = lines(&problems, Severity::Error);
+    assert!(
+        errors.iter().any(|e| e.starts_with(
+            "round `2025-03-18-\u{202e}llac`, field `id`: `2025-03-18-\u{fffd}llac` is not a valid id"
+        )),
+        "{errors:?}"
+    );
+    for bad in ["with space", "-leading-dash", "émigré", "a/b"] {
+        assert!(!valid_id(bad), "{bad}");
+    }
+    for good in ["S104", "seed", "2025-02-27-istanbul", "faisal-bin-farhan", "v1.2_x"] {
+        assert!(valid_id(good), "{good}");
+    }
+}
+
+#[test]
 fn every_error_is_found_in_one_pass() {
     let problems = problems_after(&[
         (r#"Party(id: "sa", name: "Saudi Arabia""#, r#"Party(id: "sa", name: """#),
