@@ -28,6 +28,10 @@ pub enum Error {
     /// Writing output failed; the message names the path and the reason.
     #[error("{0}")]
     Write(String),
+    /// The output file exists and replacing it was not asked for. How to ask (`--force` on
+    /// the command line, `y` in the browser) is for the caller to say.
+    #[error("{} already exists", path.display())]
+    Exists { path: PathBuf },
     /// The terminal could not be set up or drawn to.
     #[error("terminal error: {0}")]
     Terminal(String),

@@ -38,7 +38,7 @@ fn exit_code(err: &Error) -> u8 {
         Error::Parse(_) | Error::Invalid { .. } | Error::Checked { .. } => 1,
         Error::Query(_) | Error::Round(_) => 2,
         Error::Read { .. } => 3,
-        Error::Write(_) => 4,
+        Error::Write(_) | Error::Exists { .. } => 4,
         Error::Terminal(_) => 5,
     }
 }

@@ -37,7 +37,12 @@ pub fn run(lib: &Library, args: &ExportArgs, out: &mut Output) -> Result<(), Err
         None => write_stdout(out, &rendered.text),
         Some(p) if p == Path::new("-") => write_stdout(out, &rendered.text),
         Some(path) => {
-            export::write_atomic(path, rendered.text.as_bytes(), args.force)?;
+            export::write_atomic(path, rendered.text.as_bytes(), args.force).map_err(|e| match e {
+                Error::Exists { path } => {
+                    Error::Write(format!("{} already exists; use --force to overwrite", path.display()))
+                }
+                other => other,
+            })?;
             let n = rounds.len() - rendered.skipped.len();
             super::out::diagnostic(&format!(
                 "wrote {} ({n} round{})",

@@ -33,7 +33,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error>
         return Err(fail("it is a directory; give a file name".into()));
     }
     if !force && path.exists() {
-        return Err(Error::Write(format!("{shown} already exists; use --force to overwrite")));
+        return Err(Error::Exists { path: path.to_path_buf() });
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -61,7 +61,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error>
     let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
     // On failure the temporary file is dropped with the error, which deletes it.
     persisted.map_err(|e| match e.error.kind() {
-        ErrorKind::AlreadyExists => Error::Write(format!("{shown} already exists; use --force to overwrite")),
+        ErrorKind::AlreadyExists => Error::Exists { path: path.to_path_buf() },
         _ => fail(reason(&e.error, dir)),
     })?;
     // Make the rename itself durable. Best effort: not every platform can sync a directory,
@@ -101,7 +101,7 @@ mod tests {
         let path = dir.path().join("x.md");
         std::fs::write(&path, b"old contents").unwrap();
         let err = write_atomic(&path, b"new", false).unwrap_err().to_string();
-        assert!(err.ends_with("x.md already exists; use --force to overwrite"), "{err}");
+        assert!(err.ends_with("x.md already exists"), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), b"old contents");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     }

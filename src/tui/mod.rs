@@ -86,7 +86,12 @@ pub fn perform(lib: &Library, effect: Effect) -> Action {
             }
             let written = export::render(lib, &[round], format)
                 .and_then(|r| export::write_atomic(&path, r.text.as_bytes(), force));
-            Action::ExportDone(written.map(|()| path).map_err(|e| e.to_string()))
+            match written {
+                Ok(()) => Action::ExportDone(Ok(path)),
+                // Created between the check and the write: ask, as for any existing file.
+                Err(crate::Error::Exists { path }) => Action::ExportExists(path),
+                Err(e) => Action::ExportDone(Err(e.to_string())),
+            }
         }
     }
 }

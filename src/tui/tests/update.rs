@@ -103,10 +103,33 @@ fn an_invalid_query_keeps_the_last_valid_result() {
     let err = s.filter.error.clone().unwrap_or_default();
     assert!(err.contains("venue"), "an unknown field suggests the closest: {err}");
     assert_eq!(s.rounds.items, istanbul);
+    // Enter does not commit the valid prefix (`venue:istanbul`) as if it had been typed:
+    // the bar stays open with the error and says how to get out.
     run(&mut s, [Action::Confirm]);
+    assert!(s.filter.editing, "the bar stays open on an invalid query");
+    assert!(s.filter.error.is_some());
+    let status = s.status.clone().map(|st| st.text).unwrap_or_default();
+    assert!(status.contains("Esc to go back to no filter"), "{status}");
+    // Esc restores what was committed before the edit: no filter at all.
+    run(&mut s, [Action::Cancel]);
     assert!(!s.filter.editing);
-    assert!(s.filter.applied.starts_with("venue:istanbul"), "{}", s.filter.applied);
-    assert!(s.status.as_ref().is_some_and(|st| st.error));
+    assert_eq!(s.filter.applied, "");
+    assert_eq!(s.rounds.items.len(), s.lib.data().rounds.len());
+}
+
+#[test]
+fn enter_on_a_misspelt_field_never_applies_another_query() {
+    // `venu:istanbul` once became the free word `venu` (one round) and `date:2025-13` the
+    // date `2025-1`: queries nobody typed.
+    for typed_text in ["venu:istanbul", "date:2025-13"] {
+        let mut s = state(100, 30);
+        run(&mut s, [Action::OpenFilter].into_iter().chain(typed(typed_text)).chain([Action::Confirm]));
+        assert!(s.filter.editing, "{typed_text}: the bar stays open");
+        assert!(s.filter.error.is_some(), "{typed_text}");
+        run(&mut s, [Action::Cancel]);
+        assert_eq!(s.filter.applied, "", "{typed_text}");
+        assert_eq!(s.rounds.items.len(), s.lib.data().rounds.len(), "{typed_text}");
+    }
 }
 
 #[test]
@@ -165,6 +188,23 @@ fn the_export_dialog_prefills_the_path_and_asks_before_overwriting() {
     run(&mut s, [Action::ExportDone(Ok(path))]);
     assert!(matches!(s.overlay, Overlay::None));
     assert!(s.status.as_ref().is_some_and(|st| st.text.contains("2025-04-10-istanbul.md") && !st.error));
+}
+
+#[test]
+fn declining_to_overwrite_says_what_to_do_next_in_the_browser_s_own_terms() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("id:2025-04-10")).chain([Action::Confirm]));
+    run(&mut s, [Action::OpenExport, Action::ExportExists(PathBuf::from("2025-04-10-istanbul.md"))]);
+    run(&mut s, [Action::No]);
+    let Overlay::Export(d) = &s.overlay else { panic!("dialog stays open") };
+    let said = d.error.clone().unwrap_or_default();
+    // After `n`, `y` types into the path, so the message must not tell the user to press it;
+    // nor may it mention `--force`, a command-line flag.
+    assert!(!said.contains("press y") && !said.contains("--force"), "{said}");
+    assert!(said.contains("press Enter to be asked again"), "{said}");
+    run(&mut s, typed("y"));
+    let Overlay::Export(d) = &s.overlay else { panic!("dialog stays open") };
+    assert_eq!(d.path, "2025-04-10-istanbul.mdy", "y now edits the path");
 }
 
 #[test]

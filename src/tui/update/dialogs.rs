@@ -100,7 +100,7 @@ pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
             Action::No | Action::Cancel => {
                 d.confirm_overwrite = None;
                 d.error =
-                    Some("kept the existing file; edit the path or press y to overwrite next time".into());
+                    Some("kept the existing file; change the path, or press Enter to be asked again".into());
             }
             _ => {}
         }

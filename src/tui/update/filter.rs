@@ -54,11 +54,19 @@ pub fn edit(state: &mut State, action: Action) {
             live(state);
         }
         Action::Confirm => {
-            let f = &mut state.filter;
-            f.editing = false;
-            if let Some(err) = f.error.take() {
-                let kept = if f.applied.is_empty() { "all rounds".to_string() } else { f.applied.clone() };
-                say(state, format!("{err} — kept the last valid filter: {kept}"), true);
+            // Enter never commits a query nobody typed (the last valid prefix of an invalid
+            // text): the bar stays open with the error until it is fixed or Esc restores the
+            // filter from before the edit.
+            if state.filter.error.is_some() {
+                let before = &state.filter.before_edit;
+                let restore = if before.is_empty() { "no filter".to_string() } else { format!("`{before}`") };
+                say(
+                    state,
+                    format!("the query is not valid: fix it, or press Esc to go back to {restore}"),
+                    true,
+                );
+            } else {
+                state.filter.editing = false;
             }
         }
         Action::Cancel => {
