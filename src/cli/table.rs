@@ -1,6 +1,7 @@
 //! The table of `talks list`: date, venue, format, status and title, fitted to the
 //! terminal's width by display columns (accents and wide characters count right), with an
-//! ellipsis where a cell is cut. Off a terminal, cells are never cut.
+//! ellipsis where a cell is cut. Ids and dates are never cut (the id is what a user types
+//! next); the title gives way first. Off a terminal, cells are never cut.
 
 use crate::dataset::Library;
 use crate::text::{pad, sanitize_line};
@@ -41,12 +42,14 @@ pub fn render(lib: &Library, rounds: &[usize], width: Option<usize>) -> String {
     out
 }
 
-/// Narrows the widest columns (the title first, then the id and venue) until the table fits.
+/// Narrows columns until the table fits: the title first (down to a few words), then the
+/// venue, the format and the status. The id and the date keep their width, even if the
+/// line then runs past a very narrow terminal.
 fn shrink(widths: &mut [usize], total: usize) {
     let gaps = 2 * (widths.len() - 1);
-    let minimum = [10, 10, 8, 8, 6, 12];
+    let minimum = [0, 0, 8, 8, 6, 12];
     let mut over = (widths.iter().sum::<usize>() + gaps).saturating_sub(total);
-    for column in [5, 0, 2, 3] {
+    for column in [5, 2, 3, 4] {
         let give = over.min(widths[column].saturating_sub(minimum[column]));
         widths[column] -= give;
         over -= give;
@@ -70,5 +73,16 @@ mod tests {
         shrink(&mut w, 100);
         assert_eq!(w.iter().sum::<usize>() + 10, 100);
         assert_eq!(w[1], 10, "dates are never cut");
+    }
+
+    #[test]
+    fn ids_are_never_cut_at_80_columns() {
+        let (lib, _) = crate::dataset::open(&[]).expect("the shipped dataset");
+        let rounds: Vec<usize> = (0..lib.data().rounds.len()).collect();
+        let table = render(&lib, &rounds, Some(80));
+        for (line, round) in table.lines().skip(1).zip(&lib.data().rounds) {
+            assert!(line.starts_with(&format!("{} ", round.id)), "{line}");
+        }
+        assert!(table.lines().any(|l| l.ends_with('…')), "titles give way");
     }
 }
