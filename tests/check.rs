@@ -714,3 +714,35 @@ fn the_name_forms_readers_type_find_their_person() {
         assert_eq!(found.len(), attended, "person:{word}: {found:?}");
     }
 }
+
+#[test]
+fn a_broken_dataset_says_its_error_once() {
+    let dir = Dir::new();
+    dir.write("broken.ron", "Dataset(title: \"x\",");
+    let run = dir.run(&["list", "--data", "broken.ron"]);
+    run.code(1);
+    assert_eq!(run.stderr.matches("Unexpected end of RON").count(), 1, "{}", run.stderr);
+    run.stderr_has("broken.ron:1:19: error:");
+}
+
+#[test]
+fn check_lists_problems_in_file_and_line_order() {
+    let run = Dir::new().run(&["check"]);
+    run.code(0);
+    let positions: Vec<(usize, usize, usize)> = run
+        .stderr
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.splitn(4, ':');
+            let file = parts.next()?;
+            let line = parts.next()?.parse().ok()?;
+            let column = parts.next()?.parse().ok()?;
+            let order = talks::dataset::EMBEDDED.iter().position(|(name, _)| *name == file)?;
+            Some((order, line, column))
+        })
+        .collect();
+    assert!(positions.len() > 50, "{}", run.stderr);
+    let mut sorted = positions.clone();
+    sorted.sort_unstable();
+    assert_eq!(positions, sorted);
+}

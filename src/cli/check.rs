@@ -17,7 +17,16 @@ pub fn run(files: &[PathBuf], out: &mut Output) -> Result<(), Error> {
         }
         Err(err) => return Err(err),
     };
-    for problem in &checked.problems {
+    // In file and line order, as a curator reads the file top to bottom (and as editors
+    // list them); problems without a position come last.
+    let file_order =
+        |name: &str| checked.parsed.files.iter().position(|f| f.name == name).unwrap_or(usize::MAX);
+    let mut problems: Vec<&dataset::Problem> = checked.problems.iter().collect();
+    problems.sort_by_key(|p| match &p.location {
+        Some(l) => (0, file_order(&l.file), l.line, l.column),
+        None => (1, 0, 0, 0),
+    });
+    for problem in problems {
         super::out::diagnostic(&problem.to_string());
     }
     let d = &checked.parsed.dataset;

@@ -12,8 +12,8 @@ pub fn run(lib: &Library, args: &ListArgs, out: &mut Output) -> Result<(), Error
         ListFormat::Table => {
             let width = out.is_terminal.then(terminal_width);
             out.text(&table::render(lib, &rounds, width))?;
-            if rounds.is_empty() && out.is_terminal {
-                super::out::diagnostic("no round matches; `talks list` with no query lists them all");
+            if rounds.is_empty() {
+                super::out::diagnostic("0 rounds match; `talks list` with no query lists them all");
             }
             Ok(())
         }
@@ -30,11 +30,13 @@ pub fn run(lib: &Library, args: &ListArgs, out: &mut Output) -> Result<(), Error
 fn build_query(args: &ListArgs) -> Result<Query, Error> {
     let mut words = args.query.clone();
     let quoted = |v: &str| if v.contains(char::is_whitespace) { format!("\"{v}\"") } else { v.to_string() };
-    if let Some(d) = &args.from {
-        words.push(format!("from:{}", quoted(d)));
-    }
-    if let Some(d) = &args.to {
-        words.push(format!("to:{}", quoted(d)));
+    match (&args.from, &args.to) {
+        // Both ends make one range, so a range that ends before it starts is refused, as
+        // `date:` refuses it, instead of quietly matching nothing.
+        (Some(from), Some(to)) => words.push(format!("date:{}..{}", quoted(from), quoted(to))),
+        (Some(from), None) => words.push(format!("from:{}", quoted(from))),
+        (None, Some(to)) => words.push(format!("to:{}", quoted(to))),
+        (None, None) => {}
     }
     if let Some(v) = &args.venue {
         words.push(format!("venue:{}", quoted(v)));

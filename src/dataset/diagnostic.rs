@@ -67,11 +67,11 @@ pub(crate) fn render_parse_error(source: &SourceText, err: &ron::error::SpannedE
     };
     let end_guess = byte_offset(&source.text, err.span.end.line, err.span.end.col);
     let end = if end_guess > start { end_guess } else { next_char_end(&source.text, start) };
+    // The message is said once, on the first line; the snippet under it only points.
     let mut out = format!("{}:{line}:{col}: error: {message}\n", source.name);
     let report = Report::build(ReportKind::Error, (source.name.as_str(), start..end))
         .with_config(Config::default().with_color(false).with_index_type(IndexType::Byte))
-        .with_message(&message)
-        .with_label(Label::new((source.name.as_str(), start..end)).with_message(&message))
+        .with_label(Label::new((source.name.as_str(), start..end)).with_message("here"))
         .finish();
     let mut buf = Vec::new();
     if report.write((source.name.as_str(), Source::from(source.text.as_str())), &mut buf).is_ok() {

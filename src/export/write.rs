@@ -76,6 +76,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error>
 fn reason(err: &std::io::Error, dir: &Path) -> String {
     match err.kind() {
         ErrorKind::PermissionDenied => format!("permission denied in {}", dir.display()),
+        // The directory was there when the export began, so a missing file here means the
+        // file system refuses new files (`/proc`, `/sys`), not a missing directory.
+        ErrorKind::NotFound if dir.is_dir() => format!("cannot create files in {}", dir.display()),
         ErrorKind::NotFound => format!("the directory {} does not exist", dir.display()),
         _ => err.to_string(),
     }

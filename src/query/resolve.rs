@@ -34,18 +34,29 @@ pub fn resolve_round(lib: &Library, given: &str) -> Result<usize, Error> {
     }
 }
 
+/// How alike an id must be to what was typed to be suggested (Jaro–Winkler).
+const NEAR: f64 = 0.8;
+
 fn not_found(lib: &Library, given: &str, wanted: &str) -> String {
+    // Ids start with a date, so a typed place or name (`istambul`) is also compared with
+    // the part after the date.
+    let likeness = |id: &str| {
+        let slug = id.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-');
+        strsim::jaro_winkler(wanted, id).max(strsim::jaro_winkler(wanted, slug))
+    };
     let mut near: Vec<(f64, &str)> = lib
         .data()
         .rounds
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| Some((strsim::jaro_winkler(wanted, &lib.keys(i)?.id), r.id.as_str())))
+        .filter_map(|(i, r)| Some((likeness(&lib.keys(i)?.id), r.id.as_str())))
+        .filter(|(score, _)| *score >= NEAR)
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let names: Vec<String> = near.iter().take(3).map(|(_, id)| format!("`{id}`")).collect();
     match names.len() {
-        0 => format!("no round `{given}`: the dataset has no rounds"),
+        _ if lib.data().rounds.is_empty() => format!("no round `{given}`: the dataset has no rounds"),
+        0 => format!("no round `{given}`, nor one like it; `talks list` shows every id (a query narrows it: `talks list {given}`)"),
         _ => format!("no round `{given}`; the nearest ids are {}", names.join(", ")),
     }
 }

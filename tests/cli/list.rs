@@ -474,3 +474,19 @@ fn off_a_terminal_no_cell_is_cut() {
         assert!(prefix.ends_with("  "), "title not aligned in {line:?}");
     }
 }
+
+#[test]
+fn a_reversed_from_to_range_is_refused_like_date() {
+    // It once listed nothing with status 0, while `date:2025-03..2025-02` is refused.
+    let run = Dir::new().run(&["list", "--from", "2025-03", "--to", "2025-02"]);
+    run.code(2).stderr_has("ends before it starts");
+    assert_eq!(run.stdout, "");
+    assert_eq!(listed(&["--from", "2025-02", "--to", "2025-02"]), listed(&["date:2025-02"]));
+}
+
+#[test]
+fn no_match_says_so_on_stderr() {
+    let run = Dir::new().run(&["list", "zzz"]);
+    run.code(0).stderr_has("0 rounds match");
+    assert_eq!(ids(&run.stdout), Vec::<String>::new(), "the header alone on stdout");
+}

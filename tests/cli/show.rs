@@ -89,3 +89,14 @@ fn an_ambiguous_prefix_lists_the_candidates() {
 fn an_empty_id_is_refused() {
     Dir::new().run(&["show", ""]).code(2).stderr_has("no round id given");
 }
+
+#[test]
+fn an_id_like_nothing_suggests_nothing_unrelated() {
+    // `nope` once drew three ids that share nothing with it.
+    let run = Dir::new().run(&["show", "nope"]);
+    run.code(2);
+    assert!(!run.stderr.contains("nearest"), "{}", run.stderr);
+    run.stderr_has("no round `nope`, nor one like it; `talks list` shows every id");
+    // A misspelt place is compared with the part of the ids after the date.
+    Dir::new().run(&["show", "istambul"]).code(2).stderr_has("the nearest ids are `2025-02-27-istanbul`");
+}

@@ -203,3 +203,14 @@ fn an_unwritable_stderr_never_turns_into_a_crash() {
     assert_eq!(run(&["show", "nope"]), Some(2));
     assert_eq!(run(&["check", "missing.ron"]), Some(3));
 }
+
+#[test]
+fn a_directory_that_refuses_new_files_is_not_called_missing() {
+    // /proc exists but no file can be created in it (ENOENT, even as root).
+    if !std::path::Path::new("/proc/self").is_dir() {
+        return;
+    }
+    let run = Dir::new().run(&["export", "2025-04-10", "--format", "markdown", "-o", "/proc/x.md"]);
+    run.code(4).stderr_has("cannot write /proc/x.md: cannot create files in /proc");
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+}
