@@ -8,11 +8,11 @@ use talks::Error;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(command) => talks::cli::run(command, &cli.data),
+        Some(command) => talks::cli::run(command, &cli.data).map(|()| 0),
         None => browse(&cli.data),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(code),
         Err(err) => {
             talks::cli::diagnostic(&format!("talks: {err}"));
             ExitCode::from(exit_code(&err))
@@ -20,13 +20,18 @@ fn main() -> ExitCode {
     }
 }
 
+/// The browser's exit status: 0 when the user quit, 128 + the signal's number when a
+/// signal ended it (143 for SIGTERM), as shells report a process a signal killed.
 #[cfg(feature = "tui")]
-fn browse(data: &[std::path::PathBuf]) -> Result<(), Error> {
-    talks::tui::run(data)
+fn browse(data: &[std::path::PathBuf]) -> Result<u8, Error> {
+    Ok(match talks::tui::run(data)? {
+        talks::tui::Ended::Quit => 0,
+        talks::tui::Ended::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
+    })
 }
 
 #[cfg(not(feature = "tui"))]
-fn browse(_: &[std::path::PathBuf]) -> Result<(), Error> {
+fn browse(_: &[std::path::PathBuf]) -> Result<u8, Error> {
     Err(Error::Terminal(
         "this build has no browser (built without the `tui` feature); use a subcommand: talks --help".into(),
     ))

@@ -180,8 +180,8 @@ fn exporting_the_selected_round_writes_the_file() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal() {
-    for signal in ["-TERM", "-HUP"] {
+fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() {
+    for (signal, code) in [("-TERM", 143), ("-HUP", 129), ("-QUIT", 131)] {
         let mut app = App::start(&[]);
         app.wait_text("100 of 100 rounds");
         let pid = app.child.process_id().expect("pid");
@@ -189,7 +189,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
             std::process::Command::new("kill").args([signal, &pid.to_string()]).status().expect("kill");
         assert!(killed.success());
         let status = app.wait_exit();
-        assert!(status.success(), "{signal} is a clean exit: {status:?}");
+        assert_eq!(status.exit_code(), code, "{signal}: {status:?}");
         app.wait_for("the main screen back", |_| !app.alternate());
     }
 }

@@ -25,8 +25,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// How the browser ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A termination signal arrived (its number); the terminal has been restored.
+    Signal(i32),
+}
+
 /// Opens the browser on the given datasets (none: the built-in one).
-pub fn run(data: &[PathBuf]) -> Result<(), Error> {
+pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::Terminal(
             "the browser needs a terminal; for scripts use `talks list`, `talks show` or `talks export`"
@@ -34,7 +43,7 @@ pub fn run(data: &[PathBuf]) -> Result<(), Error> {
         ));
     }
     let mut guard = terminal::Guard::enter().map_err(term_err)?;
-    let Some(library) = load::in_background(&mut guard, data)? else { return Ok(()) };
+    let Some(library) = load::in_background(&mut guard, data)? else { return Ok(ended(&guard)) };
     let size = guard.terminal.size().map_err(term_err)?;
     let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
     while !state.quit && !guard.stopped() {
@@ -50,8 +59,13 @@ pub fn run(data: &[PathBuf]) -> Result<(), Error> {
             pending.extend(update::update(&mut state, answer));
         }
     }
+    let how = ended(&guard);
     drop(guard);
-    Ok(())
+    Ok(how)
+}
+
+fn ended(guard: &terminal::Guard) -> Ended {
+    guard.signal().map_or(Ended::Quit, Ended::Signal)
 }
 
 pub(crate) fn term_err(e: std::io::Error) -> Error {

@@ -1,6 +1,7 @@
 //! Entering and leaving the full-screen mode, so the terminal is always given back: on
 //! return (a guard's `Drop`), on a panic (a hook that restores before the message prints)
-//! and on SIGTERM, SIGHUP and SIGINT (flags the event loop checks between events).
+//! and on SIGTERM, SIGHUP, SIGINT and SIGQUIT (the signal's number, which the event loop
+//! checks between events; the process then exits with 128 + that number, as shells expect).
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
@@ -8,7 +9,7 @@ use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -16,15 +17,24 @@ pub type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Restores the terminal when dropped.
 pub struct Guard {
     pub terminal: Term,
-    pub stop: Arc<AtomicBool>,
+    /// The number of the termination signal received, 0 while none has arrived.
+    pub stop: Arc<AtomicUsize>,
 }
+
+/// The signals that end the browser, the terminal restored first.
+const SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
 
 impl Guard {
     pub fn enter() -> io::Result<Guard> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT]
-        {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        let stop = Arc::new(AtomicUsize::new(0));
+        for signal in SIGNALS {
+            let number = usize::try_from(signal).unwrap_or(usize::MAX);
+            signal_hook::flag::register_usize(signal, Arc::clone(&stop), number)?;
         }
         install_panic_hook();
         watch(Arc::clone(&stop));
@@ -46,7 +56,12 @@ impl Guard {
 
     /// True once a termination signal has arrived.
     pub fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
+        self.signal().is_some()
+    }
+
+    /// The termination signal that arrived, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        received(&self.stop)
     }
 }
 
@@ -71,15 +86,22 @@ const GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
 /// forever reading end-of-file inside `event::poll`, so the loop never sees the flag the
 /// SIGHUP set. The watchdog restores what it can and exits, instead of leaving a process
 /// burning a core.
-fn watch(stop: Arc<AtomicBool>) {
+fn watch(stop: Arc<AtomicUsize>) {
     std::thread::spawn(move || loop {
         std::thread::sleep(std::time::Duration::from_millis(100));
-        if stop.load(Ordering::Relaxed) {
+        if let Some(signal) = received(&stop) {
             std::thread::sleep(GRACE);
             restore();
-            std::process::exit(0);
+            std::process::exit(128 + signal);
         }
     });
+}
+
+fn received(stop: &AtomicUsize) -> Option<i32> {
+    match stop.load(Ordering::Relaxed) {
+        0 => None,
+        n => Some(i32::try_from(n).unwrap_or(i32::MAX - 128)),
+    }
 }
 
 fn install_panic_hook() {
