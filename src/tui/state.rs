@@ -67,10 +67,18 @@ pub struct Place {
     pub cursor: usize,
 }
 
+/// A place in history with the filter in force there, so that coming back to it restores
+/// a filter that following a link had to clear.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    pub place: Place,
+    pub filter: String,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    pub back: Vec<Place>,
-    pub forward: Vec<Place>,
+    pub back: Vec<Visit>,
+    pub forward: Vec<Visit>,
 }
 
 /// The venue picker: cities with their number of rounds.
@@ -199,6 +207,11 @@ impl State {
             Overlay::None if self.filter.editing => Context::Filter,
             Overlay::None => Context::Browse,
         }
+    }
+
+    /// Where the user is, with the filter in force, for the history.
+    pub fn visit(&self) -> Visit {
+        Visit { place: self.place(), filter: self.filter.applied.clone() }
     }
 
     pub fn place(&self) -> Place {

@@ -118,6 +118,30 @@ fn an_invalid_query_keeps_the_last_valid_result() {
 }
 
 #[test]
+fn back_restores_the_filter_that_following_a_link_cleared() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")).chain([Action::Confirm]));
+    let istanbul = s.rounds.items.clone();
+    let at =
+        istanbul.iter().position(|&r| s.lib.data().rounds[r].id == "2025-04-10-istanbul").expect("listed");
+    run(&mut s, std::iter::repeat_n(Action::Down, at));
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-04-10-istanbul"));
+    // The round that followed was due in Moscow: outside the filter, which is cleared.
+    cursor_to(&mut s, "Followed by");
+    run(&mut s, [Action::Follow]);
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-06-moscow-cancelled"));
+    assert_eq!(s.filter.applied, "");
+    run(&mut s, [Action::Back]);
+    assert_eq!(s.filter.applied, "venue:istanbul", "Back brings the filter back");
+    assert_eq!(s.rounds.items, istanbul);
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-04-10-istanbul"));
+    // And Forward goes where the link led, clearing it again.
+    run(&mut s, [Action::Forward]);
+    assert_eq!(selected_round(&s).as_deref(), Some("2025-06-moscow-cancelled"));
+    assert_eq!(s.filter.applied, "");
+}
+
+#[test]
 fn enter_on_a_misspelt_field_never_applies_another_query() {
     // `venu:istanbul` once became the free word `venu` (one round) and `date:2025-13` the
     // date `2025-1`: queries nobody typed.

@@ -2,7 +2,7 @@
 
 use super::super::action::{Action, View};
 use super::super::content::Link;
-use super::super::state::{Focus, Place, State};
+use super::super::state::{Focus, Place, State, Visit};
 use super::say;
 
 pub fn navigate(state: &mut State, action: Action) {
@@ -113,7 +113,7 @@ fn follow(state: &mut State) {
             Place { view: View::Milestones, item: Some(m), focus: Focus::Detail, cursor: 0 }
         }
     };
-    let here = state.place();
+    let here = state.visit();
     if go(state, target) {
         state.history.back.push(here);
         state.history.forward.clear();
@@ -121,23 +121,33 @@ fn follow(state: &mut State) {
 }
 
 fn back(state: &mut State) {
-    let Some(place) = state.history.back.pop() else {
+    let Some(visit) = state.history.back.pop() else {
         say(state, "no earlier page (Enter on a link to go somewhere)", false);
         return;
     };
-    let here = state.place();
-    go(state, place);
+    let here = state.visit();
+    revisit(state, visit);
     state.history.forward.push(here);
 }
 
 fn forward(state: &mut State) {
-    let Some(place) = state.history.forward.pop() else {
+    let Some(visit) = state.history.forward.pop() else {
         say(state, "no later page", false);
         return;
     };
-    let here = state.place();
-    go(state, place);
+    let here = state.visit();
+    revisit(state, visit);
     state.history.back.push(here);
+}
+
+/// Goes back (or forward) to a visit, with the filter that was in force there.
+fn revisit(state: &mut State, visit: Visit) {
+    if visit.filter != state.filter.applied && super::filter::apply_query_text(state, &visit.filter) {
+        let shown =
+            if visit.filter.is_empty() { "cleared".to_string() } else { format!("`{}`", visit.filter) };
+        say(state, format!("filter {shown} again"), false);
+    }
+    go(state, visit.place);
 }
 
 /// Shows a place; a round hidden by the filter clears the filter. False if it is gone.
