@@ -1,12 +1,18 @@
 //! The `talks` binary: parse arguments, run the command or the TUI, choose the exit code.
 
-use clap::Parser;
+use clap::FromArgMatches;
 use std::process::ExitCode;
 use talks::cli::Cli;
 use talks::Error;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The long version names the built-in dataset, which costs a load: only when asked.
+    let asked_version = std::env::args_os().skip(1).any(|a| a == "--version" || a == "-V");
+    let command = if asked_version { talks::cli::command() } else { talks::cli::command_without_dataset() };
+    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result = match cli.command {
         Some(command) => talks::cli::run(command, &cli.data).map(|()| 0),
         None => browse(&cli.data),

@@ -22,6 +22,7 @@ pub fn run(lib: &Library, args: &ListArgs, out: &mut Output) -> Result<(), Error
             let text = serde_json::to_string_pretty(&doc).map_err(|e| Error::Write(e.to_string()))?;
             out.text(&format!("{text}\n"))
         }
+        ListFormat::Jsonl => out.write_str(&crate::export::json::render_lines(lib, &rounds)?),
         ListFormat::Csv => out.write_str(&crate::export::csv_round_table(lib, &rounds)?),
     }
 }

@@ -17,15 +17,28 @@ use std::path::PathBuf;
 
 pub use out::{diagnostic, Output};
 
+/// Examples printed at the end of `talks --help`.
+const EXAMPLES: &str = "\
+Examples:
+  talks                                       browse the built-in dataset
+  talks list venue:istanbul                   rounds held in Istanbul
+  talks list person:witkoff --sort -date      Witkoff's rounds, latest first
+  talks list -- track:trilateral -status:held trilateral rounds that did not take place
+  talks show 2025-04-10                       one round in full (an id prefix is enough)
+  talks export 2025-04-10 --format ics -o r.ics
+  talks check my-data.ron                     validate your own dataset
+  curl -s https://example.org/d.ron | talks list --data -";
+
 /// Browse rounds of diplomatic negotiations: who met where and when, who sat in each
 /// delegation, what was on the agenda and what came of it.
 ///
 /// With no command, opens the full-screen browser on the built-in dataset (or on --data).
 #[derive(Debug, Parser)]
-#[command(name = "talks", version, about, long_about = None)]
+#[command(name = "talks", version, about, long_about = None, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Load this dataset instead of the built-in one (repeat to merge several files).
-    #[arg(long = "data", value_name = "FILE", global = true)]
+    /// Load this dataset instead of the built-in one (repeat to merge several files; `-`
+    /// reads one from standard input).
+    #[arg(long = "data", value_name = "FILE", global = true, help_heading = "Input")]
     pub data: Vec<PathBuf>,
 
     #[command(subcommand)]
@@ -43,31 +56,40 @@ pub enum Command {
     List(ListArgs),
     /// Show one round in full (an id or an unambiguous prefix, e.g. `2025-04-10`).
     Show(ShowArgs),
-    /// Export rounds to Markdown, JSON, RON, CSV or iCalendar.
+    /// Export rounds to Markdown, JSON, JSON Lines, RON, CSV or iCalendar.
     Export(ExportArgs),
+    /// Print a shell completion script, e.g. `talks completions bash > ~/.local/share/bash-completion/completions/talks`.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page talks(1) as roff, e.g. `talks man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Query terms (all must match): words, field:value, -negation, "quoted phrases".
-    /// Fields: venue city country date from to party person topic track status format id.
+    /// Fields: venue city country date from to party third host mediator person topic track
+    /// status format id.
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
     /// Order of the rounds.
     // `-date` starts with a hyphen; without this, `--sort -date` is read as the flag `-d`.
-    #[arg(long, value_enum, default_value_t = SortArg::Date, allow_hyphen_values = true)]
+    #[arg(long, value_enum, default_value_t = SortArg::Date, allow_hyphen_values = true, help_heading = "Output")]
     pub sort: SortArg,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    /// Output format (`jsonl`: one JSON object per round and line).
+    #[arg(long, value_enum, default_value_t = ListFormat::Table, help_heading = "Output")]
     pub format: ListFormat,
     /// Only rounds ending on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); same as `from:`.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", help_heading = "Filtering")]
     pub from: Option<String>,
     /// Only rounds starting on or before this date; same as `to:`.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", help_heading = "Filtering")]
     pub to: Option<String>,
     /// Only rounds at this venue (place, city or country); same as `venue:`.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", help_heading = "Filtering")]
     pub venue: Option<String>,
 }
 
@@ -86,15 +108,16 @@ pub struct ExportArgs {
     pub rounds: Vec<String>,
     /// Also export every round matching this query.
     // A query may start with a negation, as in `--query -status:cancelled`.
-    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true, help_heading = "Filtering")]
     pub query: Option<String>,
-    #[arg(long, value_enum)]
+    /// Output format (`jsonl`: one JSON object per round and line).
+    #[arg(long, value_enum, help_heading = "Output")]
     pub format: ExportFormat,
     /// Output file; `-` or none writes to standard output.
-    #[arg(short, long, value_name = "PATH")]
+    #[arg(short, long, value_name = "PATH", help_heading = "Output")]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists.
-    #[arg(long)]
+    #[arg(long, help_heading = "Output")]
     pub force: bool,
 }
 
@@ -111,6 +134,7 @@ pub enum SortArg {
 pub enum ListFormat {
     Table,
     Json,
+    Jsonl,
     Csv,
 }
 
@@ -125,6 +149,7 @@ pub enum ShowFormat {
 pub enum ExportFormat {
     Markdown,
     Json,
+    Jsonl,
     Ron,
     Csv,
     Ics,
@@ -148,6 +173,7 @@ impl From<ExportFormat> for crate::export::Format {
         match f {
             ExportFormat::Markdown => Format::Markdown,
             ExportFormat::Json => Format::Json,
+            ExportFormat::Jsonl => Format::Jsonl,
             ExportFormat::Ron => Format::Ron,
             ExportFormat::Csv => Format::Csv,
             ExportFormat::Ics => Format::Ics,
@@ -166,6 +192,47 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
         Command::List(args) => list::run(&open(data)?, &args, &mut out),
         Command::Show(args) => show::run(&open(data)?, &args, &mut out),
         Command::Export(args) => export::run(&open(data)?, &args, &mut out),
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut command_without_dataset(), "talks", &mut buf);
+            out.write_str(&String::from_utf8_lossy(&buf))
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(crate::cli::command())
+                .render(&mut buf)
+                .map_err(|e| Error::Write(e.to_string()))?;
+            out.write_str(&String::from_utf8_lossy(&buf))
+        }
+    }
+}
+
+/// The clap command, with `--version` naming the built-in dataset it carries.
+pub fn command() -> clap::Command {
+    command_without_dataset().long_version(long_version())
+}
+
+/// The clap command without loading the built-in dataset for `--version`.
+pub fn command_without_dataset() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command()
+}
+
+/// `0.1.0` and the built-in dataset's title, version and curation date.
+fn long_version() -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    match crate::dataset::open(&[]) {
+        Ok((lib, _)) => {
+            let d = lib.data();
+            format!(
+                "{version}\nbuilt-in dataset: {} (version {}, curated {}; {} rounds)",
+                d.title,
+                d.version,
+                d.curated_on,
+                d.rounds.len()
+            )
+        }
+        Err(_) => version.to_string(),
     }
 }
 

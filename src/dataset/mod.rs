@@ -144,5 +144,30 @@ fn read_all(paths: &[PathBuf]) -> Result<Vec<SourceText>, Error> {
             .map(|(name, text)| SourceText { name: name.to_string(), text: text.to_string() })
             .collect());
     }
-    paths.iter().map(|p| read_source(p)).collect()
+    paths.iter().map(|p| if p.as_os_str() == "-" { read_stdin() } else { read_source(p) }).collect()
+}
+
+/// The name a dataset read from standard input is reported under.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The most `--data -` reads from standard input, so an endless stream ends with a message.
+const STDIN_LIMIT: u64 = 1 << 30;
+
+/// Reads a dataset from standard input (`--data -`), as UTF-8, up to [`STDIN_LIMIT`].
+fn read_stdin() -> Result<SourceText, Error> {
+    use std::io::Read;
+    let fail = |reason: String| Error::Read { path: STDIN_NAME.into(), reason };
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(STDIN_LIMIT + 1).read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > STDIN_LIMIT {
+        return Err(fail(format!("more than {} MB on standard input", STDIN_LIMIT >> 20)));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    })?;
+    if text.trim().is_empty() {
+        return Err(fail("nothing on standard input; pipe a dataset into `--data -`".into()));
+    }
+    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+    Ok(SourceText { name: STDIN_NAME.to_string(), text })
 }

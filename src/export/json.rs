@@ -193,6 +193,20 @@ pub(super) fn render(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
     Ok(text)
 }
 
+/// JSON Lines: each round on a line of its own, as the `Round` object of the document, so
+/// `jq -c`, `grep` and line-by-line readers can take rounds one at a time.
+pub fn render_lines(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
+    let d = lib.data();
+    let mut text = String::new();
+    for r in rounds.iter().filter_map(|&i| d.rounds.get(i)) {
+        let line = serde_json::to_string(&round(lib, r))
+            .map_err(|e| Error::Write(format!("cannot write the export as JSON Lines: {e}")))?;
+        text.push_str(&line);
+        text.push('\n');
+    }
+    Ok(text)
+}
+
 /// `WorkingLevel` → `working_level`: stable identifiers that do not change with labels.
 fn ident(as_str: &str) -> String {
     let mut out = String::with_capacity(as_str.len() + 4);

@@ -35,6 +35,8 @@ use crate::Error;
 pub enum Format {
     Markdown,
     Json,
+    /// JSON Lines: one round per line, each the `Round` object of the JSON document.
+    Jsonl,
     Ron,
     Csv,
     Ics,
@@ -42,13 +44,15 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order help lists them.
-    pub const ALL: &[Format] = &[Format::Markdown, Format::Json, Format::Ron, Format::Csv, Format::Ics];
+    pub const ALL: &[Format] =
+        &[Format::Markdown, Format::Json, Format::Jsonl, Format::Ron, Format::Csv, Format::Ics];
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Jsonl => "jsonl",
             Format::Ron => "ron",
             Format::Csv => "csv",
             Format::Ics => "ics",
@@ -60,6 +64,7 @@ impl Format {
         match self {
             Format::Markdown => "markdown",
             Format::Json => "json",
+            Format::Jsonl => "jsonl",
             Format::Ron => "ron",
             Format::Csv => "csv",
             Format::Ics => "ics",
@@ -71,6 +76,7 @@ impl Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "markdown" | "md" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "jsonl" | "ndjson" | "json-lines" => Some(Format::Jsonl),
             "ron" => Some(Format::Ron),
             "csv" => Some(Format::Csv),
             "ics" | "ical" | "icalendar" => Some(Format::Ics),
@@ -113,6 +119,7 @@ pub fn render(lib: &Library, rounds: &[usize], format: Format) -> Result<Rendere
     match format {
         Format::Markdown => Ok(Rendered::complete(markdown::render(lib, rounds))),
         Format::Json => json::render(lib, rounds).map(Rendered::complete),
+        Format::Jsonl => json::render_lines(lib, rounds).map(Rendered::complete),
         Format::Ron => ron::render(lib, rounds).map(Rendered::complete),
         Format::Csv => csv::render(lib, rounds).map(Rendered::complete),
         Format::Ics => ics::render(lib, rounds),

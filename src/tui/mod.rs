@@ -36,7 +36,11 @@ pub enum Ended {
 
 /// Opens the browser on the given datasets (none: the built-in one).
 pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    // With `--data -` standard input is the dataset: keys then come from the controlling
+    // terminal (crossterm opens /dev/tty when stdin is not one).
+    let keys_from_tty = data.iter().any(|p| p.as_os_str() == "-");
+    let tty = keys_from_tty && std::fs::File::open("/dev/tty").is_ok();
+    if !std::io::stdout().is_terminal() || !(std::io::stdin().is_terminal() || tty) {
         return Err(Error::Terminal(
             "the browser needs a terminal; for scripts use `talks list`, `talks show` or `talks export`"
                 .into(),
