@@ -748,3 +748,44 @@ fn check_lists_problems_in_file_and_line_order() {
     sorted.sort_unstable();
     assert_eq!(positions, sorted);
 }
+
+#[test]
+fn json_lists_every_problem_with_its_position_severity_and_code() {
+    let run = check_invalid("unknown-head.ron");
+    let run = {
+        let dir = Dir::new();
+        dir.copy("invalid/unknown-head.ron", "unknown-head.ron");
+        let json = dir.run(&["check", "--format", "json", "unknown-head.ron"]);
+        json.code(1);
+        assert_eq!(run.code, json.code, "the exit code is the text mode's");
+        json
+    };
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    assert_eq!(doc["valid"], false);
+    assert_eq!(doc["errors"], 2);
+    assert_eq!(doc["files"][0], "unknown-head.ron");
+    let codes: Vec<&str> =
+        doc["problems"].as_array().expect("problems").iter().filter_map(|p| p["code"].as_str()).collect();
+    assert_eq!(codes, ["unknown-reference", "head-not-member"]);
+    let first = &doc["problems"][0];
+    assert_eq!((first["line"].as_u64(), first["column"].as_u64()), (Some(99), Some(49)));
+    assert_eq!(first["severity"], "error");
+    // A file that does not parse is one problem with the code `parse` and its position.
+    let dir = Dir::new();
+    dir.copy("invalid/missing-comma.ron", "missing-comma.ron");
+    let run = dir.run(&["check", "--format", "json", "missing-comma.ron"]);
+    run.code(1);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    let p = &doc["problems"][0];
+    assert_eq!(
+        (p["code"].as_str(), p["line"].as_u64(), p["column"].as_u64()),
+        (Some("parse"), Some(4), Some(5))
+    );
+    assert_eq!(p["file"], "missing-comma.ron");
+    // The shipped dataset: valid, with its warnings coded.
+    let run = Dir::new().run(&["check", "--format", "json"]);
+    run.code(0);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON on stdout");
+    assert_eq!(doc["valid"], true);
+    assert!(doc["problems"].as_array().is_some_and(|p| p.iter().all(|p| p["severity"] == "warning")));
+}

@@ -51,6 +51,10 @@ pub enum Command {
     Check {
         /// Files to check together, as `--data` would merge them.
         files: Vec<PathBuf>,
+        /// `json`: every problem with file, line, column, severity, code and message, for
+        /// editors and CI.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text, help_heading = "Output")]
+        format: CheckFormat,
     },
     /// List the rounds matching a query, e.g. `talks list venue:istanbul date:2025`.
     List(ListArgs),
@@ -139,6 +143,12 @@ pub enum ListFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
     Text,
     Markdown,
@@ -185,9 +195,9 @@ impl From<ExportFormat> for crate::export::Format {
 pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
     let mut out = Output::stdout();
     match command {
-        Command::Check { files } => {
+        Command::Check { files, format } => {
             let files = if files.is_empty() { data.to_vec() } else { files };
-            check::run(&files, &mut out)
+            check::run(&files, format == CheckFormat::Json, &mut out)
         }
         Command::List(args) => list::run(&open(data)?, &args, &mut out),
         Command::Show(args) => show::run(&open(data)?, &args, &mut out),

@@ -25,6 +25,7 @@ pub struct Location {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub severity: Severity,
+    pub code: super::Code,
     pub location: Option<Location>,
     /// The entity and field, e.g. ``round `2025-02-27-istanbul`, field `venue` ``.
     pub subject: String,

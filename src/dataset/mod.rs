@@ -7,6 +7,7 @@
 //!
 //! Nothing here prints: callers decide where reports go.
 
+mod code;
 mod diagnostic;
 mod index;
 mod library;
@@ -15,6 +16,7 @@ mod locate;
 mod validate;
 mod words;
 
+pub use code::Code;
 pub use diagnostic::{Location, Problem, Severity};
 pub use index::Index;
 pub use index::{Attendance, RoundKeys, Seat, TopicMention};

@@ -7,6 +7,7 @@
 
 use super::diagnostic::{Problem, Severity};
 use super::locate::{Anchor, Locator};
+use super::Code;
 use super::Parsed;
 use crate::model::{Confidence, DateSpec, Kind, Member, Note, PerKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -77,19 +78,25 @@ impl<'a> Validator<'a> {
         self.locator.entity(ctx.file, ctx.id, ctx.nth)
     }
 
-    fn push(&mut self, severity: Severity, at: Option<Anchor>, subject: String, message: String) {
+    fn push(
+        &mut self,
+        (severity, code): (Severity, Code),
+        at: Option<Anchor>,
+        subject: String,
+        message: String,
+    ) {
         let location = at.and_then(|a| self.locator.location(a));
-        self.problems.push(Problem { severity, location, subject, message });
+        self.problems.push(Problem { severity, code, location, subject, message });
     }
 
-    fn error(&mut self, ctx: &Ctx, field: &str, message: String) {
+    fn error(&mut self, ctx: &Ctx, field: &str, code: Code, message: String) {
         let at = self.anchor(ctx).map(|a| self.locator.field_after(a, field));
-        self.push(Severity::Error, at, format!("{}, field `{field}`", ctx.subject()), message);
+        self.push((Severity::Error, code), at, format!("{}, field `{field}`", ctx.subject()), message);
     }
 
-    fn warning(&mut self, ctx: &Ctx, field: &str, message: String) {
+    fn warning(&mut self, ctx: &Ctx, field: &str, code: Code, message: String) {
         let at = self.anchor(ctx).map(|a| self.locator.field_after(a, field));
-        self.push(Severity::Warning, at, format!("{}, field `{field}`", ctx.subject()), message);
+        self.push((Severity::Warning, code), at, format!("{}, field `{field}`", ctx.subject()), message);
     }
 
     /// Opens the context for the entity `items[i]` of a kind, reporting a bad or duplicate id.
@@ -106,6 +113,7 @@ impl<'a> Validator<'a> {
             self.error(
                 &ctx,
                 "id",
+                Code::InvalidId,
                 format!(
                     "`{}` is not a valid id; use ASCII letters, digits, `-`, `_` and `.` (at most {MAX_ID} characters, starting with a letter or digit)",
                     crate::text::sanitize_line(&shorten(this))
@@ -126,7 +134,7 @@ impl<'a> Validator<'a> {
                     });
                 let anchor = self.anchor(&ctx);
                 self.push(
-                    Severity::Error,
+                    (Severity::Error, Code::DuplicateId),
                     anchor,
                     format!("{kind} `{this}`, field `id`"),
                     format!("duplicate id{first_at}; ids must be unique, rename one"),
@@ -138,7 +146,7 @@ impl<'a> Validator<'a> {
 
     fn non_empty(&mut self, ctx: &Ctx, field: &str, value: &str) {
         if value.trim().is_empty() {
-            self.error(ctx, field, "is empty; write a value or remove the entity".into());
+            self.error(ctx, field, Code::EmptyField, "is empty; write a value or remove the entity".into());
         }
     }
 
@@ -156,7 +164,12 @@ impl<'a> Validator<'a> {
         );
         let at = self.anchor(ctx).map(|a| self.locator.value_after(a, value));
         let subject = format!("{}, field `{field}`", ctx.subject());
-        self.push(Severity::Error, at, subject, format!("unknown {kind} `{value}`{hint}"));
+        self.push(
+            (Severity::Error, Code::UnknownReference),
+            at,
+            subject,
+            format!("unknown {kind} `{value}`{hint}"),
+        );
     }
 
     fn sources(&mut self, ctx: &Ctx, field: &str, ids: &[String], required: bool) {
@@ -166,7 +179,7 @@ impl<'a> Validator<'a> {
             let at = self.anchor(ctx).map(|a| self.locator.empty_list_after(a, field));
             let subject = format!("{}, field `{field}`", ctx.subject());
             let message = "cites no source; every fact needs at least one source id".to_string();
-            self.push(Severity::Error, at, subject, message);
+            self.push((Severity::Error, Code::MissingSource), at, subject, message);
         }
         for id in ids {
             self.reference(ctx, field, Kind::Source, id);
@@ -212,6 +225,7 @@ impl<'a> Validator<'a> {
                         self.error(
                             &ctx,
                             "to",
+                            Code::InvalidDate,
                             format!("position `{}` ends ({to}) before it starts ({from})", pos.title),
                         );
                     }
@@ -246,6 +260,7 @@ impl<'a> Validator<'a> {
                 self.error(
                     &ctx,
                     "parent",
+                    Code::TopicCycle,
                     "the topic is its own ancestor; break the cycle of parents".into(),
                 );
             }
@@ -266,7 +281,7 @@ impl<'a> Validator<'a> {
         self.non_empty(ctx, "role", &m.role);
         self.sources(ctx, field, &m.sources, false);
         if m.confidence == Confidence::Uncertain {
-            self.warning(ctx, field, format!("uncertain participation of `{}`", m.person));
+            self.warning(ctx, field, Code::Uncertain, format!("uncertain participation of `{}`", m.person));
         }
     }
 
@@ -278,7 +293,7 @@ impl<'a> Validator<'a> {
             self.non_empty(&ctx, "title", &m.title);
             self.non_empty(&ctx, "summary", &m.summary);
             if let Some(message) = date_problem(&m.date) {
-                self.error(&ctx, "date", message);
+                self.error(&ctx, "date", Code::InvalidDate, message);
             }
             for party in &m.parties {
                 self.reference(&ctx, "parties", Kind::Party, party);
@@ -299,7 +314,12 @@ impl<'a> Validator<'a> {
                 // Each note at its own text, so two uncertain notes get two positions.
                 let at = self.anchor(ctx).map(|a| self.locator.text_after(a, &note.text));
                 let subject = format!("{}, field `notes`", ctx.subject());
-                self.push(Severity::Warning, at, subject, format!("uncertain: {}", shorten(&note.text)));
+                self.push(
+                    (Severity::Warning, Code::Uncertain),
+                    at,
+                    subject,
+                    format!("uncertain: {}", shorten(&note.text)),
+                );
             }
         }
     }
@@ -312,7 +332,12 @@ impl<'a> Validator<'a> {
                 let file = parsed.origins.get(Kind::Source).get(i).copied().unwrap_or(0);
                 let at = self.locator.entity(file, &s.id, 0);
                 let subject = format!("source `{}`", s.id);
-                self.push(Severity::Warning, at, subject, "is never cited; cite it or remove it".into());
+                self.push(
+                    (Severity::Warning, Code::UnusedSource),
+                    at,
+                    subject,
+                    "is never cited; cite it or remove it".into(),
+                );
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use super::{date_problem, Ctx, Validator};
 use crate::dataset::diagnostic::Severity;
+use crate::dataset::Code;
 use crate::model::{Confidence, Kind, Round};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -24,18 +25,23 @@ impl<'a> Validator<'a> {
 
     fn round_timing(&mut self, ctx: &Ctx, r: &Round) {
         if let Some(message) = date_problem(&r.date) {
-            self.error(ctx, "date", message);
+            self.error(ctx, "date", Code::InvalidDate, message);
         }
         if let Some(venue) = &r.venue {
             self.reference(ctx, "venue", Kind::Venue, venue);
         }
         if let Some(dur) = &r.duration {
             if dur.max_minutes.is_some_and(|max| max < dur.min_minutes) {
-                self.error(ctx, "duration", "max_minutes is less than min_minutes".into());
+                self.error(
+                    ctx,
+                    "duration",
+                    Code::InvalidDuration,
+                    "max_minutes is less than min_minutes".into(),
+                );
             }
             self.sources(ctx, "duration", &dur.sources, false);
             if dur.confidence == Confidence::Uncertain {
-                self.warning(ctx, "duration", format!("uncertain: {}", dur.label()));
+                self.warning(ctx, "duration", Code::Uncertain, format!("uncertain: {}", dur.label()));
             }
         }
     }
@@ -49,6 +55,7 @@ impl<'a> Validator<'a> {
                 self.error(
                     ctx,
                     "delegations",
+                    Code::DuplicateDelegation,
                     format!("two delegations for party `{}`; merge them", del.party),
                 );
             }
@@ -64,7 +71,7 @@ impl<'a> Validator<'a> {
                         self.locator.value_after(delegation, head)
                     });
                     self.push(
-                        Severity::Error,
+                        (Severity::Error, Code::HeadNotMember),
                         at,
                         format!("{}, field `delegations.heads`", ctx.subject()),
                         format!(
@@ -84,7 +91,7 @@ impl<'a> Validator<'a> {
             if at_table.contains(third.party.as_str()) {
                 let message =
                     format!("party `{}` is both a delegation and a {}; keep one", third.party, third.role);
-                self.error(ctx, "third_parties", message);
+                self.error(ctx, "third_parties", Code::ThirdPartyAtTable, message);
             }
             for m in &third.members {
                 self.member(ctx, "third_parties.members", m);
@@ -97,7 +104,12 @@ impl<'a> Validator<'a> {
         for link in &r.links {
             self.reference(ctx, "links.round", Kind::Round, &link.round);
             if link.round == r.id {
-                self.error(ctx, "links", "the round links to itself; link another round".into());
+                self.error(
+                    ctx,
+                    "links",
+                    Code::SelfLink,
+                    "the round links to itself; link another round".into(),
+                );
             }
             self.sources(ctx, "links.sources", &link.sources, false);
         }
@@ -105,7 +117,12 @@ impl<'a> Validator<'a> {
 
     fn agenda(&mut self, ctx: &Ctx, r: &Round) {
         if r.agenda.is_empty() {
-            self.warning(ctx, "agenda", format!("the round ({}) has no agenda items", r.status));
+            self.warning(
+                ctx,
+                "agenda",
+                Code::NoAgenda,
+                format!("the round ({}) has no agenda items", r.status),
+            );
         }
         for item in &r.agenda {
             self.reference(ctx, "agenda.topic", Kind::Topic, &item.topic);
@@ -120,7 +137,12 @@ impl<'a> Validator<'a> {
             }
             self.sources(ctx, "agenda.sources", &item.sources, true);
             if item.confidence == Confidence::Uncertain {
-                self.warning(ctx, "agenda", format!("uncertain agenda item on `{}`", item.topic));
+                self.warning(
+                    ctx,
+                    "agenda",
+                    Code::Uncertain,
+                    format!("uncertain agenda item on `{}`", item.topic),
+                );
             }
         }
     }
