@@ -100,3 +100,40 @@ fn an_id_like_nothing_suggests_nothing_unrelated() {
     // A misspelt place is compared with the part of the ids after the date.
     Dir::new().run(&["show", "istambul"]).code(2).stderr_has("the nearest ids are `2025-02-27-istanbul`");
 }
+
+#[test]
+fn on_a_terminal_a_long_round_is_wrapped_and_paged_and_piped_it_is_neither() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::time::{Duration, Instant};
+    let dir = Dir::new();
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: 24, cols: 60, pixel_width: 0, pixel_height: 0 })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_talks"));
+    cmd.args(["show", "2025-04-10"]);
+    cmd.cwd(dir.path());
+    // The pager runs through `sh -c`, so `$PAGER` may be a command line: here it keeps what
+    // it is given.
+    cmd.env("PAGER", "cat > paged.txt");
+    let mut child = pty.slave.spawn_command(cmd).expect("spawn talks");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("reader");
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
+    let started = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        assert!(started.elapsed() < Duration::from_secs(20), "talks show did not exit");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let paged =
+        std::fs::read_to_string(dir.path().join("paged.txt")).expect("the round went through the pager");
+    assert!(paged.starts_with("Consultations on the diplomatic missions, Istanbul"), "{paged}");
+    let widest = paged.lines().filter(|l| !l.contains("http")).map(|l| l.chars().count()).max();
+    assert!(widest.is_some_and(|w| w <= 60), "wrapped to the terminal's 60 columns: {widest:?}");
+    assert!(paged.contains("https://tass.com/world/1941917"), "URLs are never cut");
+    // Piped: the same text, unwrapped, and no pager.
+    let piped = Dir::new();
+    let run = piped.run(&["show", "2025-04-10"]);
+    run.code(0);
+    assert!(!piped.path().join("paged.txt").exists());
+    assert!(run.stdout.lines().any(|l| l.chars().count() > 60));
+}
