@@ -18,51 +18,69 @@ fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
     // In a narrow pane a deep indent would leave a sliver for the text: cap it at a third.
     let first_indent = usize::from(row.indent).min(width / 3);
     let hang = usize::from(row.hang).min(width / 3);
-    let mut current = Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 };
+    let fresh = || Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 };
+    let mut current = fresh();
     let mut used = first_indent;
-    push_text(&mut current, row.spans.first().map_or(super::Tone::Plain, |s| s.0), &" ".repeat(first_indent));
+    let first_tone = row.spans.first().map_or(super::Tone::Plain, |s| s.0);
+    push_text(&mut current, first_tone, &" ".repeat(first_indent));
     let mut at_line_start = true;
-    for (tone, text) in &row.spans {
-        for token in tokens(text) {
-            let w = token.width();
-            let is_space = token.chars().all(char::is_whitespace);
-            if used + w > width && !at_line_start {
-                let done = std::mem::replace(
-                    &mut current,
-                    Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 },
-                );
-                out.push(trimmed(done));
-                push_text(&mut current, *tone, &" ".repeat(hang));
-                used = hang;
-                at_line_start = true;
-                if is_space {
-                    continue;
-                }
+    for unit in units(&row.spans) {
+        let w: usize = unit.pieces.iter().map(|(_, t)| t.width()).sum();
+        let tone = unit.pieces.first().map_or(first_tone, |p| p.0);
+        if used + w > width && !at_line_start {
+            out.push(trimmed(std::mem::replace(&mut current, fresh())));
+            push_text(&mut current, tone, &" ".repeat(hang));
+            used = hang;
+            at_line_start = true;
+            if unit.space {
+                continue;
             }
-            if used + w > width {
-                // A word longer than the line: cut it by characters.
-                for c in token.chars() {
+        }
+        if used + w > width {
+            // A word longer than the line: cut it by characters.
+            for (tone, text) in &unit.pieces {
+                for c in text.chars() {
                     let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
                     if used + cw > width && used > hang {
-                        out.push(std::mem::replace(
-                            &mut current,
-                            Row { spans: Vec::new(), link: row.link, indent: 0, hang: 0 },
-                        ));
+                        out.push(std::mem::replace(&mut current, fresh()));
                         push_text(&mut current, *tone, &" ".repeat(hang));
                         used = hang;
                     }
                     push_text(&mut current, *tone, c.encode_utf8(&mut [0; 4]));
                     used += cw;
                 }
-                at_line_start = false;
-                continue;
             }
-            push_text(&mut current, *tone, token);
-            used += w;
             at_line_start = false;
+            continue;
         }
+        for (tone, text) in &unit.pieces {
+            push_text(&mut current, *tone, text);
+        }
+        used += w;
+        at_line_start = false;
     }
     out.push(current);
+}
+
+/// A run of spaces, or a word: the non-space text between spaces, which may span several
+/// tones (`Darchiev` then `,`), so that punctuation never starts a line on its own.
+struct Unit<'a> {
+    space: bool,
+    pieces: Vec<(super::Tone, &'a str)>,
+}
+
+fn units(spans: &[(super::Tone, String)]) -> Vec<Unit<'_>> {
+    let mut out: Vec<Unit> = Vec::new();
+    for (tone, text) in spans {
+        for token in tokens(text) {
+            let space = token.chars().all(char::is_whitespace);
+            match out.last_mut() {
+                Some(last) if !space && !last.space => last.pieces.push((*tone, token)),
+                _ => out.push(Unit { space, pieces: vec![(*tone, token)] }),
+            }
+        }
+    }
+    out
 }
 
 /// Drops the spaces a line would end with when the next word moved to the next line.
@@ -130,6 +148,20 @@ mod tests {
         assert_eq!(rows.iter().map(Row::plain).collect::<String>(), "https://example.org/a/very/long/path");
         let tiny = wrap_rows(&[row], 1);
         assert!(widths(&tiny).iter().all(|&w| w <= 1));
+    }
+
+    #[test]
+    fn punctuation_stays_with_the_word_before_it_across_tones() {
+        // `Anchorage` is a link and `, Alaska` plain text: the comma must not start a line.
+        let row = Row::new(vec![
+            (Tone::Plain, "Held at ".into()),
+            (Tone::Link, "Anchorage".into()),
+            (Tone::Plain, ", Alaska".into()),
+        ]);
+        let rows = wrap_rows(&[row], 17);
+        let texts: Vec<String> = rows.iter().map(Row::plain).collect();
+        assert_eq!(texts, vec!["Held at", "Anchorage, Alaska"]);
+        assert!(rows[1].spans.iter().any(|(t, s)| *t == Tone::Link && s == "Anchorage"), "tones kept");
     }
 
     #[test]
