@@ -41,6 +41,22 @@ pub static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
     rounds.into_iter().map(|r| r.id.clone()).collect()
 });
 
+/// The twelve rounds of the original fact sheet (`FACTS.md`), in date order.
+pub const ORIGINAL: [&str; 12] = [
+    "2025-02-12-trump-putin-call",
+    "2025-02-15-lavrov-rubio-call",
+    "2025-02-18-riyadh",
+    "2025-02-27-istanbul",
+    "2025-03-11-jeddah",
+    "2025-03-18-trump-putin-call",
+    "2025-03-23-riyadh-ukraine",
+    "2025-03-24-riyadh",
+    "2025-03-25-riyadh-ukraine",
+    "2025-04-10-istanbul",
+    "2025-06-moscow-cancelled",
+    "2025-08-15-alaska",
+];
+
 /// The files of the shipped dataset as (file name, text), in the order they are merged (the
 /// file with the dataset's metadata first), for tests that write a changed copy of it.
 pub fn shipped() -> Vec<(String, String)> {

@@ -18,20 +18,7 @@ fn no_query_lists_every_round_in_date_order() {
     // rounds of the original fact sheet, in this order among the others.
     assert_eq!(all.first().map(String::as_str), Some("2025-02-11-witkoff-moscow"));
     assert_eq!(all.last().map(String::as_str), Some("2026-03-11-florida-economic"));
-    let original = [
-        "2025-02-12-trump-putin-call",
-        "2025-02-15-lavrov-rubio-call",
-        "2025-02-18-riyadh",
-        "2025-02-27-istanbul",
-        "2025-03-11-jeddah",
-        "2025-03-18-trump-putin-call",
-        "2025-03-23-riyadh-ukraine",
-        "2025-03-24-riyadh",
-        "2025-03-25-riyadh-ukraine",
-        "2025-04-10-istanbul",
-        "2025-06-moscow-cancelled",
-        "2025-08-15-alaska",
-    ];
+    let original = super::ORIGINAL;
     let positions: Vec<usize> = original
         .iter()
         .map(|id| all.iter().position(|a| a == id).unwrap_or_else(|| panic!("{id} is not listed")))
