@@ -37,6 +37,9 @@ pub struct Index {
     pub(super) attendance: Vec<Vec<Attendance>>,
     /// Per topic: the agenda items on it, in date order.
     pub(super) mentions: Vec<Vec<TopicMention>>,
+    /// Per topic: how many rounds have it, or one of its sub-topics, on the agenda (what
+    /// `topic:` finds).
+    pub(super) topic_rounds: Vec<u32>,
     /// Per topic: its direct children, in dataset order.
     pub(super) children: Vec<Vec<usize>>,
     /// Topics without a (known) parent, in dataset order.
@@ -183,6 +186,7 @@ impl Index {
             let (ra, rb) = (&data.rounds[a], &data.rounds[b]);
             ra.date.sort_key().cmp(&rb.date.sort_key()).then_with(|| ra.id.cmp(&rb.id))
         });
+        index.count_topic_rounds(data);
         index.attendance = vec![Vec::new(); data.people.len()];
         index.mentions = vec![Vec::new(); data.topics.len()];
         for &r in &order {
@@ -218,6 +222,31 @@ impl Index {
             }
         }
         self.milestones = order;
+    }
+
+    fn count_topic_rounds(&mut self, data: &Dataset) {
+        self.topic_rounds = vec![0; data.topics.len()];
+        let parent = |t: usize| {
+            data.topics[t].parent.as_ref().and_then(|p| self.by_id.get(Kind::Topic).get(p)).copied()
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        for round in &data.rounds {
+            seen.clear();
+            for item in &round.agenda {
+                let mut at = self.by_id.get(Kind::Topic).get(&item.topic).copied();
+                // Bounded, so a parent cycle (which validation reports) cannot loop forever.
+                for _ in 0..=data.topics.len() {
+                    let Some(t) = at else { break };
+                    if !seen.contains(&t) {
+                        seen.push(t);
+                    }
+                    at = parent(t);
+                }
+            }
+            for &t in &seen {
+                self.topic_rounds[t] += 1;
+            }
+        }
     }
 
     fn build_topic_tree(&mut self, data: &Dataset) {

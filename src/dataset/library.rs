@@ -109,6 +109,12 @@ impl Library {
         self.index.mentions.get(t).map_or(&[], Vec::as_slice)
     }
 
+    /// How many rounds have topic `t`, or one of its sub-topics, on the agenda: the number
+    /// of rounds `topic:` finds.
+    pub fn topic_round_count(&self, t: usize) -> usize {
+        self.index.topic_rounds.get(t).map_or(0, |&n| n as usize)
+    }
+
     /// The direct sub-topics of topic `t`, in dataset order.
     pub fn children(&self, t: usize) -> &[usize] {
         self.index.children.get(t).map_or(&[], Vec::as_slice)

@@ -26,7 +26,7 @@ pub fn topic_rows(lib: &Library, t: usize) -> Vec<Row> {
         rows.push(Row::blank());
         rows.push(Row::text(Tone::Heading, "Sub-topics"));
         for &c in children {
-            let n = lib.mentions(c).len();
+            let n = lib.topic_round_count(c);
             let row = Row::new(vec![
                 (Tone::Plain, "▸ ".into()),
                 (Tone::Link, lib.data().topics[c].name.clone()),

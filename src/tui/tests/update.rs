@@ -315,3 +315,22 @@ fn picking_a_venue_from_another_view_shows_the_rounds_and_keeps_other_terms() {
     assert_eq!(s.rounds.items.len(), 2);
     assert!(s.detail.rows.first().is_some_and(|r| r.plain().contains("Istanbul")), "the detail is a round's");
 }
+
+#[test]
+fn topic_counts_are_the_rounds_topic_finds_including_sub_topics() {
+    let s = state(100, 30);
+    let lib = &s.lib;
+    for (t, topic) in lib.data().topics.iter().enumerate() {
+        let query = crate::query::Query::parse(&format!("topic:{}", topic.id)).expect("parses");
+        let found = crate::query::filter(lib, &query, crate::query::Sort::Date);
+        // `topic:` matches a part of a name, so an id inside another topic's names can find
+        // more; never fewer than the count.
+        assert!(found.len() >= lib.topic_round_count(t), "{}", topic.id);
+    }
+    // A parent counts the rounds of its sub-topics: `Sanctions relief` once read (0) while
+    // `topic:sanctions-relief` found rounds through `Agricultural exports`.
+    let t = lib.position(crate::model::Kind::Topic, "sanctions-relief").expect("topic");
+    assert!(lib.mentions(t).len() < lib.topic_round_count(t), "{}", lib.topic_round_count(t));
+    let query = crate::query::Query::parse("topic:sanctions-relief").expect("parses");
+    assert_eq!(crate::query::filter(lib, &query, crate::query::Sort::Date).len(), lib.topic_round_count(t));
+}

@@ -17,7 +17,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = match state.view {
         View::Rounds => format!(" Rounds ({}) ", pane.items.len()),
         View::People => format!(" People ({}) · party · rounds ", pane.items.len()),
-        View::Topics => format!(" Topics ({}) ", pane.items.len()),
+        View::Topics => format!(" Topics ({}) · rounds ", pane.items.len()),
         View::Milestones => format!(" Milestones ({}) ", pane.items.len()),
     };
     let block = Block::bordered().title(title).border_style(theme.border(focused));
@@ -134,9 +134,11 @@ fn topic_line(state: &State, t: usize, width: usize) -> Line<'static> {
     let depth = usize::from(state.topic_depth.get(t).copied().unwrap_or(0));
     let has_children = !lib.children(t).is_empty();
     let mark = if has_children { "▾ " } else { "· " };
-    let count = lib.mentions(t).len();
-    let text = format!("{}{mark}{} ({count})", "  ".repeat(depth), sanitize_line(&topic.name));
-    Line::raw(fit(&text, width))
+    // The count is never cut: the name gives way.
+    let count = format!(" ({})", lib.topic_round_count(t));
+    let name = format!("{}{mark}{}", "  ".repeat(depth), sanitize_line(&topic.name));
+    let name = fit(&name, width.saturating_sub(count.chars().count()));
+    Line::raw(fit(&format!("{name}{count}"), width))
 }
 
 /// `2025-05-23..25  prisoner exchange  1,000-for-1,000 …`: date, kind, title.
