@@ -4,7 +4,7 @@
 //! The shape is a set of `Serialize` structs rather than maps so that keys always come in
 //! the same, documented order. Ids are resolved to `{id, name}` pairs and every source a
 //! round cites is listed in full in that round, so a consumer needs no other file. Values
-//! of the controlled vocabularies are written as lower snake-case identifiers.
+//! of the controlled vocabularies are written as users type them in queries (`leaders-call`).
 
 use super::common::{cited_with_milestones, milestones_of, source};
 use crate::dataset::Library;
@@ -207,12 +207,13 @@ pub fn render_lines(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
     Ok(text)
 }
 
-/// `WorkingLevel` → `working_level`: stable identifiers that do not change with labels.
+/// `WorkingLevel` → `working-level`: the spelling users type in queries (`format:working-level`),
+/// stable while the labels people read (`working level`) may change.
 fn ident(as_str: &str) -> String {
     let mut out = String::with_capacity(as_str.len() + 4);
     for (i, c) in as_str.chars().enumerate() {
         if c.is_uppercase() && i > 0 {
-            out.push('_');
+            out.push('-');
         }
         out.extend(c.to_lowercase());
     }
@@ -227,7 +228,7 @@ fn qualifier(q: DurationQualifier) -> &'static str {
     match q {
         DurationQualifier::Exact => "exact",
         DurationQualifier::About => "about",
-        DurationQualifier::MoreThan => "more_than",
+        DurationQualifier::MoreThan => "more-than",
     }
 }
 
@@ -387,5 +388,25 @@ fn source_out(lib: &Library, id: &str) -> SourceOut {
             published: None,
             language: None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ident;
+    use crate::model::{Format, Outcome, Status};
+
+    #[test]
+    fn vocabulary_values_are_the_ones_users_type() {
+        for f in Format::ALL {
+            let value = ident(f.as_str());
+            assert_eq!(Format::parse_loose(&value), Some(*f), "{value}");
+            assert!(crate::query::Query::parse(&format!("format:{value}")).is_ok(), "{value}");
+        }
+        for s in Status::ALL {
+            assert!(crate::query::Query::parse(&format!("status:{}", ident(s.as_str()))).is_ok());
+        }
+        assert_eq!(ident(Outcome::NoAgreement.as_str()), "no-agreement");
+        assert_eq!(ident(Format::LeadersCall.as_str()), "leaders-call");
     }
 }
