@@ -8,7 +8,10 @@ use talks::Error;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(command) => talks::cli::run(command, &cli.data).map(|()| 0),
+        Some(command) => {
+            talks::export::remove_temp_files_on_signals();
+            talks::cli::run(command, &cli.data).map(|()| 0)
+        }
         None => browse(&cli.data),
     };
     match result {

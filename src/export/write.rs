@@ -5,9 +5,9 @@
 //! - a new name or a regular file: the bytes go to a temporary file in the target's own
 //!   directory (so the final rename stays on one file system and is atomic), are flushed and
 //!   synced, and only then renamed over the target. A crash or a full disk leaves at most a
-//!   stray temporary file, never a truncated export or a damaged existing file. Without
-//!   `force` the rename refuses to replace anything, so a file created meanwhile by someone
-//!   else is not clobbered either;
+//!   stray temporary file (which the next export sweeps, see [`super::temp`]), never a
+//!   truncated export or a damaged existing file. Without `force` the rename refuses to
+//!   replace anything, so a file created meanwhile by someone else is not clobbered either;
 //! - a symbolic link: followed, and its target written as above; the link stays a link;
 //! - a character device (`/dev/null`, a terminal) or a FIFO: written to directly, as the
 //!   shell's `>` would, never unlinked. Nothing is replaced, so `force` is not needed;
@@ -160,22 +160,24 @@ fn replace(path: &Path, bytes: &[u8], force: bool) -> Result<(), Failed> {
     if !dir.is_dir() {
         return Err(Failed::Said(missing_directory(&dir)));
     }
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".talks-export-").suffix(".tmp");
+    // Leftovers of exports that never reached their rename (`kill -9`) go first.
+    super::temp::sweep(&dir);
     // The temporary file is private (0600) by default; an export is an ordinary file, so
     // ask for what any new file gets, or keep the permissions of the file being replaced.
     #[cfg(unix)]
-    {
+    let permissions = {
         use std::os::unix::fs::PermissionsExt;
-        let permissions =
-            fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| fs::Permissions::from_mode(0o666));
-        builder.permissions(permissions);
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(failed)?;
-    tmp.write_all(bytes).map_err(failed)?;
-    tmp.flush().map_err(failed)?;
-    tmp.as_file().sync_all().map_err(failed)?;
-    let persisted = if force { tmp.persist(path) } else { tmp.persist_noclobber(path) };
+        Some(
+            fs::metadata(path).map(|m| m.permissions()).unwrap_or_else(|_| fs::Permissions::from_mode(0o666)),
+        )
+    };
+    #[cfg(not(unix))]
+    let permissions = None;
+    let mut tmp = super::temp::create_in(&dir, permissions).map_err(failed)?;
+    tmp.file.write_all(bytes).map_err(failed)?;
+    tmp.file.flush().map_err(failed)?;
+    tmp.file.as_file().sync_all().map_err(failed)?;
+    let persisted = if force { tmp.file.persist(path) } else { tmp.file.persist_noclobber(path) };
     // On failure the temporary file is dropped with the error, which deletes it.
     persisted.map_err(|e| failed(e.error))?;
     // Make the rename itself durable. Best effort: not every platform can sync a directory,

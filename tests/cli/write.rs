@@ -247,3 +247,20 @@ fn a_directory_that_refuses_new_files_is_not_called_missing() {
     run.code(4).stderr_has("cannot write /proc/x.md: cannot create files in /proc");
     assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
 }
+
+#[test]
+fn an_export_sweeps_what_an_interrupted_one_left() {
+    // What `kill -9` leaves mid-export: a hidden temporary file of a process that is gone.
+    let dir = Dir::new();
+    let stale = ".talks-export-1-a1B2c3.tmp";
+    dir.write(stale, "half an export");
+    dir.write(".talks-export-notes.tmp", "not ours: no process id");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+    for name in [stale, ".talks-export-notes.tmp"] {
+        let file = std::fs::OpenOptions::new().write(true).open(dir.path().join(name)).expect("open");
+        file.set_modified(old).expect("set the time");
+    }
+    export(&dir, "markdown", "r.md", &[]).code(0);
+    assert!(!dir.path().join(stale).exists(), "the stale temporary file is still there");
+    assert!(dir.path().join(".talks-export-notes.tmp").exists(), "a file not of our shape was removed");
+}
