@@ -119,3 +119,44 @@ fn the_minimal_fixture_is_valid_through_the_library() {
         .expect("the minimal fixture parses");
     assert_eq!(validate(&parsed), vec![]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_device_given_as_the_dataset_is_refused_at_once() {
+    // `/dev/zero` once grew without bound (7 GB in 8 s); it is not a file, so it is not read.
+    let started = std::time::Instant::now();
+    let run = crate::harness::Dir::new().run(&["check", "/dev/zero"]);
+    run.code(3);
+    assert_eq!(
+        run.stderr,
+        "talks: cannot read dataset /dev/zero: not a regular file (a character device); give a .ron file\n"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_fifo_with_no_writer_is_announced_then_read() {
+    use std::io::{BufRead, Write};
+    let dir = crate::harness::Dir::new();
+    let made = std::process::Command::new("mkfifo").arg("data.ron").current_dir(dir.path()).status();
+    assert!(made.expect("mkfifo runs").success());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+        .args(["check", "data.ron"])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("talks runs");
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("piped stderr"));
+    let mut first = String::new();
+    stderr.read_line(&mut first).expect("a line on stderr");
+    assert_eq!(first, "talks: waiting for data on data.ron\n");
+    // Now a writer comes: the dataset is read and checked as from a file.
+    let mut writer = std::fs::OpenOptions::new().write(true).open(dir.path().join("data.ron")).expect("open");
+    writer.write_all(MINIMAL.as_bytes()).expect("write");
+    drop(writer);
+    let output = child.wait_with_output().expect("talks ends");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("valid: 0 error(s)"));
+}

@@ -25,7 +25,7 @@ pub use words::{RoundSet, WordIndex};
 
 use crate::model::Dataset;
 use crate::Error;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The dataset shipped inside the binary, as (name in messages, text): the file with the
 /// dataset's metadata, the shared entities and the first rounds, then one file per period.
@@ -70,32 +70,29 @@ impl Stage {
 }
 
 /// Reads, parses and validates the given files, or the embedded dataset when there are none.
+/// A FIFO with no writer yet is announced on standard error.
 pub fn check(paths: &[PathBuf]) -> Result<Checked, Error> {
-    check_with_progress(paths, &|_| {})
-}
-
-fn check_with_progress(paths: &[PathBuf], progress: &dyn Fn(Stage)) -> Result<Checked, Error> {
-    progress(Stage::Reading);
-    let sources = read_all(paths)?;
-    progress(Stage::Parsing);
+    let sources = read_all(paths, &load::say_waiting)?;
     let parsed = parse_sources(sources)?;
-    progress(Stage::Validating);
     let problems = validate(&parsed);
     Ok(Checked { parsed, problems })
 }
 
-/// Opens a library for browsing: errors make it fail, warnings are returned to show.
+/// Opens a library for browsing: errors make it fail, warnings are returned to show. A FIFO
+/// with no writer yet is announced on standard error (this is the command line's way in).
 pub fn open(paths: &[PathBuf]) -> Result<(Library, Vec<Problem>), Error> {
-    open_with_progress(paths, &|_| {})
+    let sources = read_all(paths, &load::say_waiting)?;
+    open_sources(sources, &|_| {})
 }
 
-/// Like [`open`], calling `progress` as each stage starts.
+/// Like [`open`], calling `progress` as each stage starts, and printing nothing (the
+/// browser shows the stages on its own screen, where a line on standard error would land).
 pub fn open_with_progress(
     paths: &[PathBuf],
     progress: &dyn Fn(Stage),
 ) -> Result<(Library, Vec<Problem>), Error> {
     progress(Stage::Reading);
-    let sources = read_all(paths)?;
+    let sources = read_all(paths, &|_| {})?;
     open_sources(sources, progress)
 }
 
@@ -137,12 +134,12 @@ fn open_parsed(parsed: Parsed) -> Result<(Library, Vec<Problem>), Error> {
     Ok((Library::from_parts(parsed.dataset, index), problems))
 }
 
-fn read_all(paths: &[PathBuf]) -> Result<Vec<SourceText>, Error> {
+fn read_all(paths: &[PathBuf], waiting: &dyn Fn(&Path)) -> Result<Vec<SourceText>, Error> {
     if paths.is_empty() {
         return Ok(EMBEDDED
             .iter()
             .map(|(name, text)| SourceText { name: name.to_string(), text: text.to_string() })
             .collect());
     }
-    paths.iter().map(|p| read_source(p)).collect()
+    paths.iter().map(|p| load::read_source_noting(p, waiting)).collect()
 }
