@@ -160,3 +160,18 @@ fn a_fifo_with_no_writer_is_announced_then_read() {
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stdout));
     assert!(String::from_utf8_lossy(&output.stdout).contains("valid: 0 error(s)"));
 }
+
+#[test]
+fn a_huge_title_is_cut_in_the_check_summary() {
+    let title = "title: \"Russia–United States talks, 2025 (test fixture)\"";
+    let dir = crate::harness::Dir::new();
+    let huge = format!("title: \"{}\"", "T".repeat(1_000_000));
+    assert!(MINIMAL.contains(title));
+    dir.write("big.ron", MINIMAL.replacen(title, &huge, 1));
+    let run = dir.run(&["check", "big.ron"]);
+    run.code(0);
+    assert!(run.stdout.len() < 2048, "{} bytes of summary", run.stdout.len());
+    let line = run.stdout.lines().nth(1).unwrap_or_default();
+    assert!(line.starts_with("  TTTT") && line.contains("T… (version"), "{line}");
+    assert_eq!(line.chars().filter(|&c| c == 'T').count(), talks::text::SUMMARY_CHARS - 1);
+}

@@ -37,7 +37,7 @@ pub fn run(files: &[PathBuf], out: &mut Output) -> Result<(), Error> {
     let summary = format!(
         "{}\n  {} (version {}, curated {})\n  {} rounds, {} milestones, {} people, {} topics, {} sources, {} parties, {} venues, {} tracks\n  {verdict}: {errors} error(s), {warnings} warning(s)\n",
         names.join(" + "),
-        d.title,
+        crate::text::shorten(&d.title, crate::text::SUMMARY_CHARS),
         d.version,
         d.curated_on,
         d.rounds.len(),
