@@ -1,6 +1,7 @@
 //! Tests of the TUI through actions (update) and whole screens (render on TestBackend).
 
 mod citations;
+mod model;
 mod screens;
 mod update;
 
