@@ -175,3 +175,46 @@ fn a_huge_title_is_cut_in_the_check_summary() {
     assert!(line.starts_with("  TTTT") && line.contains("T… (version"), "{line}");
     assert_eq!(line.chars().filter(|&c| c == 'T').count(), talks::text::SUMMARY_CHARS - 1);
 }
+
+/// The fuzz targets' own code paths (`fuzz/exercise.rs`), so that `cargo test` keeps every
+/// input that ever mattered without nightly or cargo-fuzz.
+#[path = "../fuzz/exercise.rs"]
+mod exercise;
+
+/// The committed inputs of one fuzz target: its seeds and every crash input kept from a run.
+fn fuzz_inputs(target: &str) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
+    let mut inputs = Vec::new();
+    for dir in [root.join("seeds").join(target), root.join("artifacts").join(target)] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_file() {
+                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                inputs.push((path, bytes));
+            }
+        }
+    }
+    inputs.sort();
+    inputs
+}
+
+#[test]
+fn every_fuzz_seed_and_past_crash_replays_without_panic() {
+    let datasets = fuzz_inputs("dataset");
+    assert!(datasets.len() >= 5, "the dataset seeds are missing: {datasets:?}");
+    let mut browsed = 0;
+    for (path, bytes) in &datasets {
+        let ok = std::panic::catch_unwind(|| exercise::dataset(bytes));
+        browsed += usize::from(ok.unwrap_or_else(|_| panic!("{} panics", path.display())));
+    }
+    // The valid seed goes through every export and the browser, not just the parser.
+    assert!(browsed >= 1, "no seed reached the exports and the browser");
+    let queries = fuzz_inputs("query");
+    assert!(queries.len() >= 5, "the query seeds are missing");
+    for (path, bytes) in &queries {
+        if std::panic::catch_unwind(|| exercise::query(bytes)).is_err() {
+            panic!("{} panics", path.display());
+        }
+    }
+}
