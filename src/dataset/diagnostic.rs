@@ -124,7 +124,9 @@ fn long_line_snippet(
         shown.push('…');
     }
     let lead = text[from..start].replace('\t', " ");
-    let marked_end = span.end.clamp(next_char_end(text, start), to);
+    // At least one character is marked, none past the window (nor the line's end, where the
+    // error may point at the newline itself).
+    let marked_end = span.end.max(next_char_end(text, start)).min(to);
     let marked = text[start..marked_end].replace('\t', " ");
     shown.push_str(&lead);
     shown.push_str(&text[start..to].replace('\t', " "));
@@ -300,5 +302,15 @@ mod tests {
         let report = report_for(&format!("Dataset(\n{}: 1)", "a".repeat(100_000)));
         assert!(report.len() < 2048, "{} bytes:\n{}", report.len(), &report[..report.len().min(600)]);
         assert!(report.starts_with("long.ron:2:"), "{report}");
+    }
+
+    #[test]
+    fn an_error_at_the_end_of_a_long_line_marks_its_end() {
+        let text = format!("Dataset(title: \"{}\"\n)", "a".repeat(300));
+        let source = SourceText { name: "f.ron".into(), text };
+        let newline = source.text.find('\n').unwrap_or_default();
+        let snippet = long_line_snippet(&source, 1, 317, newline..newline + 1).unwrap_or_default();
+        assert!(snippet.contains(" 1 │ …aaa") && snippet.contains("aaa\"\n"), "{snippet}");
+        assert!(snippet.contains("╰── here"), "{snippet}");
     }
 }
