@@ -120,8 +120,17 @@ fn to_action(state: &State, event: Event) -> Option<Action> {
 pub fn perform(lib: &Library, effect: Effect) -> Action {
     match effect {
         Effect::Export { round, format, path, force } => {
-            if !force && path.exists() {
+            // Only a regular file is ever replaced, so only a regular file (or a link to one)
+            // is asked about; a device such as /dev/null is written to without a question.
+            if !force && path.is_file() {
                 return Action::ExportExists(path);
+            }
+            // Opening a FIFO blocks until a reader comes, which would freeze the screen.
+            if is_fifo(&path) {
+                return Action::ExportDone(Err(format!(
+                    "cannot write {}: it is a FIFO, and the browser cannot wait for a reader; use `talks export -o`",
+                    path.display()
+                )));
             }
             let written = export::render(lib, &[round], format)
                 .and_then(|r| export::write_atomic(&path, r.text.as_bytes(), force));
@@ -132,6 +141,19 @@ pub fn perform(lib: &Library, effect: Effect) -> Action {
                 Err(e) => Action::ExportDone(Err(e.to_string())),
             }
         }
+    }
+}
+
+fn is_fifo(path: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod citations;
 mod model;
+mod perform;
 mod screens;
 mod update;
 
