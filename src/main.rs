@@ -14,7 +14,10 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let result = match cli.command {
-        Some(command) => talks::cli::run(command, &cli.data).map(|()| 0),
+        Some(command) => {
+            talks::export::remove_temp_files_on_signals();
+            talks::cli::run(command, &cli.data).map(|()| 0)
+        }
         None => browse(&cli.data),
     };
     match result {

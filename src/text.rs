@@ -49,6 +49,21 @@ pub fn pad(text: &str, width: usize) -> String {
     out
 }
 
+/// How many characters of a title a one-line summary shows (`talks check`).
+pub const SUMMARY_CHARS: usize = 200;
+
+/// The first `max` characters of `text`, ending with `…` when cut: a 200 MB title or value
+/// in a message would bury everything else.
+pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => {
+            let kept = text[..cut].char_indices().nth(max.saturating_sub(1)).map_or(cut, |(i, _)| i);
+            Cow::Owned(format!("{}…", &text[..kept]))
+        }
+    }
+}
+
 /// True for characters that must never reach a terminal verbatim.
 fn is_unsafe(c: char, keep_newlines: bool) -> bool {
     match c {
@@ -104,6 +119,14 @@ fn crlf(text: &str, at: usize, c: char, keep_newlines: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortening_keeps_short_text_and_cuts_long_text_to_the_limit() {
+        assert_eq!(shorten("Istanbul", 8), "Istanbul");
+        assert_eq!(shorten("Istanbul talks", 8), "Istanbu…");
+        assert_eq!(shorten("Éééééé", 3).chars().count(), 3);
+        assert_eq!(shorten(&"x".repeat(10_000_000), SUMMARY_CHARS).chars().count(), SUMMARY_CHARS);
+    }
 
     #[test]
     fn folding_removes_accents_and_case() {

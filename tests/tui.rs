@@ -193,3 +193,41 @@ fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() 
         app.wait_for("the main screen back", |_| !app.alternate());
     }
 }
+
+/// The process state letter from `/proc/<pid>/stat` (`T` when stopped).
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(") ")?.1.chars().next()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn suspending_gives_the_terminal_back_and_resuming_redraws() {
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    let pid = app.child.process_id().expect("pid");
+    // Ctrl-Z as typed (raw mode delivers it as a key), then SIGTSTP as `kill -TSTP` sends it.
+    for how in ["ctrl-z", "-TSTP"] {
+        if how == "ctrl-z" {
+            app.keys("\x1a");
+        } else {
+            let sent = std::process::Command::new("kill").args([how, &pid.to_string()]).status();
+            assert!(sent.expect("kill").success());
+        }
+        app.wait_for("the main screen back", |_| !app.alternate());
+        let started = Instant::now();
+        while process_state(pid) != Some('T') {
+            assert!(started.elapsed() < DEADLINE, "{how}: not stopped ({:?})", process_state(pid));
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // Something written over the main screen meanwhile, as a shell would.
+        app.screen.lock().expect("screen").process(b"\x1b[2J$ jobs\r\n");
+        let resumed = std::process::Command::new("kill").args(["-CONT", &pid.to_string()]).status();
+        assert!(resumed.expect("kill").success());
+        app.wait_for("the alternate screen again", |_| app.alternate());
+        app.wait_text("100 of 100 rounds");
+        app.wait_text("2025-02-18");
+    }
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

@@ -3,13 +3,10 @@
 
 use super::Output;
 use crate::dataset::{self, Checked, Code, Problem, Severity};
-use crate::text::{fit, sanitize};
+use crate::text::sanitize;
 use crate::Error;
 use serde::Serialize;
 use std::path::PathBuf;
-
-/// The longest title the summary prints: a hostile file's 200 MB title stays one line.
-const TITLE_LIMIT: usize = 200;
 
 pub fn run(files: &[PathBuf], json: bool, out: &mut Output) -> Result<(), Error> {
     let checked = match dataset::check(files) {
@@ -71,8 +68,8 @@ fn summary(checked: &Checked) -> String {
     format!(
         "{}\n  {} (version {}, curated {})\n  {} rounds, {} milestones, {} people, {} topics, {} sources, {} parties, {} venues, {} tracks\n  {verdict}: {errors} error(s), {warnings} warning(s)\n",
         names.join(" + "),
-        fit(&d.title, TITLE_LIMIT),
-        fit(&d.version, TITLE_LIMIT),
+        crate::text::shorten(&d.title, crate::text::SUMMARY_CHARS),
+        crate::text::shorten(&d.version, crate::text::SUMMARY_CHARS),
         d.curated_on,
         d.rounds.len(),
         d.milestones.len(),

@@ -129,3 +129,25 @@ impl<'a> Locator<'a> {
         Some(Location { file: source.name.clone(), line, column })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_window_ending_inside_a_character_still_finds_the_field() {
+        // Accented text right after the entity, long enough that the 64 KiB window ends in it;
+        // with either padding the window's end falls once on a boundary, once inside an `é`.
+        let mut ends_inside = 0;
+        for pad in ["", " "] {
+            let text = format!("(id: \"x\",{pad}\nvenue: \"v\",\nsummary: \"{}\")\n", "é".repeat(WINDOW));
+            let files = [SourceText { name: "f.ron".into(), text }];
+            let locator = Locator::new(&files);
+            let anchor = locator.entity(0, "x", 0).expect("the entity");
+            ends_inside += usize::from(!files[0].text.is_char_boundary(anchor.offset + WINDOW));
+            let found = locator.location(locator.field_after(anchor, "venue")).expect("a location");
+            assert_eq!((found.line, found.column), (2, 1), "padding {pad:?}: pointed at the `id:` line");
+        }
+        assert_eq!(ends_inside, 1, "one of the paddings must end the window inside a character");
+    }
+}

@@ -27,7 +27,7 @@ pub use words::{RoundSet, WordIndex};
 
 use crate::model::Dataset;
 use crate::Error;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The dataset shipped inside the binary, as (name in messages, text): the file with the
 /// dataset's metadata, the shared entities and the first rounds, then one file per period.
@@ -72,32 +72,29 @@ impl Stage {
 }
 
 /// Reads, parses and validates the given files, or the embedded dataset when there are none.
+/// A FIFO with no writer yet is announced on standard error.
 pub fn check(paths: &[PathBuf]) -> Result<Checked, Error> {
-    check_with_progress(paths, &|_| {})
-}
-
-fn check_with_progress(paths: &[PathBuf], progress: &dyn Fn(Stage)) -> Result<Checked, Error> {
-    progress(Stage::Reading);
-    let sources = read_all(paths)?;
-    progress(Stage::Parsing);
+    let sources = read_all(paths, &load::say_waiting)?;
     let parsed = parse_sources(sources)?;
-    progress(Stage::Validating);
     let problems = validate(&parsed);
     Ok(Checked { parsed, problems })
 }
 
-/// Opens a library for browsing: errors make it fail, warnings are returned to show.
+/// Opens a library for browsing: errors make it fail, warnings are returned to show. A FIFO
+/// with no writer yet is announced on standard error (this is the command line's way in).
 pub fn open(paths: &[PathBuf]) -> Result<(Library, Vec<Problem>), Error> {
-    open_with_progress(paths, &|_| {})
+    let sources = read_all(paths, &load::say_waiting)?;
+    open_sources(sources, &|_| {})
 }
 
-/// Like [`open`], calling `progress` as each stage starts.
+/// Like [`open`], calling `progress` as each stage starts, and printing nothing (the
+/// browser shows the stages on its own screen, where a line on standard error would land).
 pub fn open_with_progress(
     paths: &[PathBuf],
     progress: &dyn Fn(Stage),
 ) -> Result<(Library, Vec<Problem>), Error> {
     progress(Stage::Reading);
-    let sources = read_all(paths)?;
+    let sources = read_all(paths, &|_| {})?;
     open_sources(sources, progress)
 }
 
@@ -129,9 +126,10 @@ fn open_parsed(parsed: Parsed) -> Result<(Library, Vec<Problem>), Error> {
     });
     let problems = match problems {
         Ok(problems) => problems,
-        // Validation does not panic on any input the tests have found; if it ever does,
-        // validating again here reports the panic through the normal hook.
-        Err(_) => validate(&parsed),
+        // Validation does not panic on any input the fuzzers have found (the crash inputs
+        // would be in fuzz/artifacts/); should it, the panic is a bug and goes on as one,
+        // instead of validating a second time.
+        Err(panic) => std::panic::resume_unwind(panic),
     };
     if problems.iter().any(|p| p.severity == Severity::Error) {
         return Err(Error::Invalid { problems });
@@ -139,30 +137,32 @@ fn open_parsed(parsed: Parsed) -> Result<(Library, Vec<Problem>), Error> {
     Ok((Library::from_parts(parsed.dataset, index), problems))
 }
 
-fn read_all(paths: &[PathBuf]) -> Result<Vec<SourceText>, Error> {
+fn read_all(paths: &[PathBuf], waiting: &dyn Fn(&Path)) -> Result<Vec<SourceText>, Error> {
     if paths.is_empty() {
         return Ok(EMBEDDED
             .iter()
             .map(|(name, text)| SourceText { name: name.to_string(), text: text.to_string() })
             .collect());
     }
-    paths.iter().map(|p| if p.as_os_str() == "-" { read_stdin() } else { read_source(p) }).collect()
+    paths
+        .iter()
+        .map(|p| if p.as_os_str() == "-" { read_stdin() } else { load::read_source_noting(p, waiting) })
+        .collect()
 }
 
 /// The name a dataset read from standard input is reported under.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// The most `--data -` reads from standard input, so an endless stream ends with a message.
-const STDIN_LIMIT: u64 = 1 << 30;
-
-/// Reads a dataset from standard input (`--data -`), as UTF-8, up to [`STDIN_LIMIT`].
+/// Reads a dataset from standard input (`--data -`), as UTF-8, up to the size cap of any
+/// dataset ([`load::MAX_DATASET_BYTES`]), so an endless stream ends with a message.
 fn read_stdin() -> Result<SourceText, Error> {
     use std::io::Read;
     let fail = |reason: String| Error::Read { path: STDIN_NAME.into(), reason };
     let mut bytes = Vec::new();
-    std::io::stdin().lock().take(STDIN_LIMIT + 1).read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
-    if bytes.len() as u64 > STDIN_LIMIT {
-        return Err(fail(format!("more than {} MB on standard input", STDIN_LIMIT >> 20)));
+    let limit = load::MAX_DATASET_BYTES;
+    std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(fail(format!("larger than {} MB on standard input", limit / 1_000_000)));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))

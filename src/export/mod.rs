@@ -15,6 +15,7 @@ mod ics;
 pub mod json;
 mod markdown;
 mod ron;
+mod temp;
 mod text;
 mod write;
 
@@ -25,6 +26,7 @@ mod tests;
 
 pub use common::Citations;
 pub use csv::round_table as csv_round_table;
+pub use temp::remove_temp_files_on_signals;
 pub use write::{default_file_name, write_atomic};
 
 use crate::dataset::Library;

@@ -51,12 +51,21 @@ pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
     let size = guard.terminal.size().map_err(term_err)?;
     let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
     while !state.quit && !guard.stopped() {
+        if guard.suspend_requested() {
+            suspend(&mut guard, &mut state)?;
+        }
         guard.terminal.draw(|frame| ui::render(&state, frame)).map_err(term_err)?;
-        // A timeout lets the loop notice termination signals between events.
+        // A timeout lets the loop notice signals between events.
         if !event::poll(Duration::from_millis(100)).map_err(term_err)? {
             continue;
         }
-        let Some(action) = to_action(&state, event::read().map_err(term_err)?) else { continue };
+        let event = event::read().map_err(term_err)?;
+        // Raw mode turns Ctrl-Z into a key instead of SIGTSTP: suspend as the signal would.
+        if is_ctrl_z(&event) {
+            suspend(&mut guard, &mut state)?;
+            continue;
+        }
+        let Some(action) = to_action(&state, event) else { continue };
         let mut pending = update::update(&mut state, action);
         while let Some(effect) = pending.pop() {
             let answer = perform(&state.lib, effect);
@@ -66,6 +75,15 @@ pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
     let how = ended(&guard);
     drop(guard);
     Ok(how)
+}
+
+/// Ctrl-Z or SIGTSTP: stopped until SIGCONT, then laid out for the terminal's size now.
+fn suspend(guard: &mut terminal::Guard, state: &mut State) -> Result<(), Error> {
+    guard.suspend().map_err(term_err)?;
+    // The terminal may have been resized while the process was stopped.
+    let size = guard.terminal.size().map_err(term_err)?;
+    let _effects = update::update(state, Action::Resize(size.width, size.height));
+    Ok(())
 }
 
 fn ended(guard: &terminal::Guard) -> Ended {
@@ -79,6 +97,13 @@ pub(crate) fn term_err(e: std::io::Error) -> Error {
 /// `NO_COLOR` set to anything non-empty turns colour off (https://no-color.org).
 fn colour_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn is_ctrl_z(event: &Event) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    matches!(event, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, KeyCode::Char('z' | 'Z')))
 }
 
 fn to_action(state: &State, event: Event) -> Option<Action> {
@@ -99,8 +124,17 @@ fn to_action(state: &State, event: Event) -> Option<Action> {
 pub fn perform(lib: &Library, effect: Effect) -> Action {
     match effect {
         Effect::Export { round, format, path, force } => {
-            if !force && path.exists() {
+            // Only a regular file is ever replaced, so only a regular file (or a link to one)
+            // is asked about; a device such as /dev/null is written to without a question.
+            if !force && path.is_file() {
                 return Action::ExportExists(path);
+            }
+            // Opening a FIFO blocks until a reader comes, which would freeze the screen.
+            if is_fifo(&path) {
+                return Action::ExportDone(Err(format!(
+                    "cannot write {}: it is a FIFO, and the browser cannot wait for a reader; use `talks export -o`",
+                    path.display()
+                )));
             }
             let written = export::render(lib, &[round], format)
                 .and_then(|r| export::write_atomic(&path, r.text.as_bytes(), force));
@@ -111,6 +145,19 @@ pub fn perform(lib: &Library, effect: Effect) -> Action {
                 Err(e) => Action::ExportDone(Err(e.to_string())),
             }
         }
+    }
+}
+
+fn is_fifo(path: &std::path::Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
     }
 }
 

@@ -2,6 +2,10 @@
 //! return (a guard's `Drop`), on a panic (a hook that restores before the message prints)
 //! and on SIGTERM, SIGHUP, SIGINT and SIGQUIT (the signal's number, which the event loop
 //! checks between events; the process then exits with 128 + that number, as shells expect).
+//!
+//! Suspending (Ctrl-Z, which raw mode delivers as a key, or SIGTSTP from `kill`) gives the
+//! terminal back before the process stops, and SIGCONT takes it again: raw mode, the
+//! alternate screen, mouse reporting, and a full redraw ([`Guard::suspend`]).
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen};
@@ -9,7 +13,7 @@ use crossterm::{cursor, execute};
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -19,6 +23,8 @@ pub struct Guard {
     pub terminal: Term,
     /// The number of the termination signal received, 0 while none has arrived.
     pub stop: Arc<AtomicUsize>,
+    /// Set by SIGTSTP; the event loop suspends when it sees it.
+    suspend: Arc<AtomicBool>,
 }
 
 /// The signals that end the browser, the terminal restored first.
@@ -36,22 +42,41 @@ impl Guard {
             let number = usize::try_from(signal).unwrap_or(usize::MAX);
             signal_hook::flag::register_usize(signal, Arc::clone(&stop), number)?;
         }
+        // Caught rather than left to its default, which would stop the process with the
+        // terminal still in raw mode on the alternate screen.
+        let suspend = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
         install_panic_hook();
         watch(Arc::clone(&stop));
-        enable_raw_mode()?;
-        let mut stdout = io::stdout();
-        if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture, cursor::Hide) {
-            restore();
-            return Err(e);
-        }
-        let terminal = match Terminal::new(CrosstermBackend::new(stdout)) {
+        take_over()?;
+        let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
             Ok(t) => t,
             Err(e) => {
                 restore();
                 return Err(e);
             }
         };
-        Ok(Guard { terminal, stop })
+        Ok(Guard { terminal, stop, suspend })
+    }
+
+    /// True once when SIGTSTP has arrived since the last call.
+    pub fn suspend_requested(&self) -> bool {
+        self.suspend.swap(false, Ordering::Relaxed)
+    }
+
+    /// Gives the terminal back and stops the process, as the shell expects of Ctrl-Z; when
+    /// SIGCONT resumes it (`fg`), takes the terminal again on a cleared screen, with a new
+    /// `Terminal` whose empty buffers match it, so the next draw repaints every cell.
+    /// (`Terminal::clear` would ask the terminal where its cursor is, and a terminal that
+    /// does not answer would end the browser.)
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        // SIGSTOP, not SIGTSTP: this process catches SIGTSTP, and SIGSTOP is what its
+        // default action would have done. Execution goes on here after SIGCONT.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        take_over()?;
+        self.terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        Ok(())
     }
 
     /// True once a termination signal has arrived.
@@ -69,6 +94,17 @@ impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Raw mode, the alternate screen, mouse reporting, no cursor; undone if a step fails.
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    let clear = crossterm::terminal::Clear(crossterm::terminal::ClearType::All);
+    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, clear, EnableMouseCapture, cursor::Hide) {
+        restore();
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// Leaves the alternate screen and raw mode; harmless when called twice.

@@ -74,24 +74,57 @@ fn a_directory_given_as_the_file_is_one_line_and_exit_4() {
     assert_eq!(std::fs::read_dir(dir.path().join("out")).expect("the directory").count(), 0);
 }
 
+#[test]
+fn a_path_under_a_regular_file_is_one_line_and_exit_4() {
+    // ENOTDIR: a fault that root gets too (a read-only directory does not stop root).
+    let dir = Dir::new();
+    dir.write("notes", "keep\n");
+    for extra in [&[][..], &["--force"][..]] {
+        let run = export(&dir, "json", "notes/r.json", extra);
+        run.code(4);
+        assert_eq!(run.stderr, "talks: cannot write notes/r.json: notes is not a directory\n");
+    }
+    assert_eq!(read(&dir, "notes"), b"keep\n");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("the directory").count(), 1);
+}
+
 #[cfg(unix)]
 #[test]
-fn a_read_only_directory_is_one_line_and_exit_4() {
-    use std::os::unix::fs::PermissionsExt;
+fn a_device_is_written_to_and_never_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    // A copy of /dev/full made with mknod where that is allowed (as root, where a regression
+    // would otherwise replace the machine's own /dev/full), else the real one.
     let dir = Dir::new();
-    dir.mkdir("ro");
-    let ro = dir.path().join("ro");
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
-    // Root writes anywhere: when a probe file can be created there is nothing to test.
-    let ignores_permissions = std::fs::write(ro.join("probe"), b"").is_ok();
-    if !ignores_permissions {
-        let run = export(&dir, "json", "ro/r.json", &[]);
-        run.code(4);
-        assert_eq!(run.stderr, "talks: cannot write ro/r.json: permission denied in ro\n");
-        assert_eq!(std::fs::read_dir(&ro).expect("the directory").count(), 0);
-    }
-    // Let the temporary directory be removed.
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let made = Command::new("mknod")
+        .args(["full", "c", "1", "7"])
+        .current_dir(dir.path())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    let full = if made { "full" } else { "/dev/full" };
+    let run = export(&dir, "markdown", full, &["--force"]);
+    run.code(4);
+    assert_eq!(run.stderr, format!("talks: cannot write {full}: no space left on device\n"));
+    let kind = std::fs::symlink_metadata(dir.path().join(full)).expect("the device").file_type();
+    assert!(kind.is_char_device(), "{full} is now {kind:?}");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("the directory").count(), usize::from(made));
+    // /dev/null takes an export without --force: nothing is replaced.
+    export(&dir, "markdown", "/dev/null", &[]).code(0).stderr_has("wrote /dev/null (1 round)");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_is_followed_and_kept() {
+    let dir = Dir::new();
+    dir.mkdir("store");
+    dir.write("store/r.md", "old\n");
+    std::os::unix::fs::symlink("store/r.md", dir.path().join("r.md")).expect("symlink");
+    export(&dir, "markdown", "r.md", &[]).code(4).stderr_has("r.md already exists; use --force");
+    export(&dir, "markdown", "r.md", &["--force"]).code(0);
+    let link = std::fs::symlink_metadata(dir.path().join("r.md")).expect("the link");
+    assert!(link.file_type().is_symlink(), "the link was replaced by a file");
+    let text = String::from_utf8(read(&dir, "store/r.md")).expect("UTF-8");
+    assert!(text.starts_with("# Consultations on the diplomatic missions"), "{text}");
 }
 
 #[test]
@@ -213,4 +246,21 @@ fn a_directory_that_refuses_new_files_is_not_called_missing() {
     let run = Dir::new().run(&["export", "2025-04-10", "--format", "markdown", "-o", "/proc/x.md"]);
     run.code(4).stderr_has("cannot write /proc/x.md: cannot create files in /proc");
     assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+}
+
+#[test]
+fn an_export_sweeps_what_an_interrupted_one_left() {
+    // What `kill -9` leaves mid-export: a hidden temporary file of a process that is gone.
+    let dir = Dir::new();
+    let stale = ".talks-export-1-a1B2c3.tmp";
+    dir.write(stale, "half an export");
+    dir.write(".talks-export-notes.tmp", "not ours: no process id");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+    for name in [stale, ".talks-export-notes.tmp"] {
+        let file = std::fs::OpenOptions::new().write(true).open(dir.path().join(name)).expect("open");
+        file.set_modified(old).expect("set the time");
+    }
+    export(&dir, "markdown", "r.md", &[]).code(0);
+    assert!(!dir.path().join(stale).exists(), "the stale temporary file is still there");
+    assert!(dir.path().join(".talks-export-notes.tmp").exists(), "a file not of our shape was removed");
 }

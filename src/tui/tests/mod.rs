@@ -1,6 +1,8 @@
 //! Tests of the TUI through actions (update) and whole screens (render on TestBackend).
 
 mod citations;
+mod model;
+mod perform;
 mod screens;
 mod update;
 
