@@ -18,20 +18,22 @@ pub fn fold(text: &str) -> String {
 }
 
 /// Cuts `text` to `width` display columns (accents take none, CJK and emoji two), ending
-/// with `…` when cut.
+/// with `…` when cut. It cuts between grapheme clusters, never inside one: a flag or a
+/// family emoji (several code points) is kept whole or dropped whole.
 pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
     if text.width() <= width {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in text.graphemes(true) {
+        let w = g.width();
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     if width > 0 {
@@ -144,6 +146,12 @@ mod tests {
         assert_eq!(fit("会談会談", 5), "会談…");
         assert_eq!(pad("会", 4), "会  ");
         assert_eq!(fit("abc", 0), "");
+        // A flag is two code points and a family emoji five: cut whole, never split.
+        let flag = "\u{1f1fa}\u{1f1e6}";
+        assert_eq!(fit(&format!("ab{flag}cdef"), 4), "ab…");
+        assert_eq!(fit(&format!("ab{flag}cdef"), 5), format!("ab{flag}…"));
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert!(!fit(&format!("x{family}yz"), 3).contains('\u{200d}'));
     }
 
     #[test]

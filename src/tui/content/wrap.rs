@@ -37,17 +37,18 @@ fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
             }
         }
         if used + w > width {
-            // A word longer than the line: cut it by characters.
+            // A word longer than the line: cut it between grapheme clusters (a flag or a
+            // ZWJ emoji stays in one piece).
             for (tone, text) in &unit.pieces {
-                for c in text.chars() {
-                    let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                    if used + cw > width && used > hang {
+                for g in unicode_segmentation::UnicodeSegmentation::graphemes(*text, true) {
+                    let gw = g.width();
+                    if used + gw > width && used > hang {
                         out.push(std::mem::replace(&mut current, fresh()));
                         push_text(&mut current, *tone, &" ".repeat(hang));
                         used = hang;
                     }
-                    push_text(&mut current, *tone, c.encode_utf8(&mut [0; 4]));
-                    used += cw;
+                    push_text(&mut current, *tone, g);
+                    used += gw;
                 }
             }
             at_line_start = false;
@@ -162,6 +163,18 @@ mod tests {
         let texts: Vec<String> = rows.iter().map(Row::plain).collect();
         assert_eq!(texts, vec!["Held at", "Anchorage, Alaska"]);
         assert!(rows[1].spans.iter().any(|(t, s)| *t == Tone::Link && s == "Anchorage"), "tones kept");
+    }
+
+    #[test]
+    fn a_long_word_is_cut_between_grapheme_clusters() {
+        // Flags are pairs of regional indicators: cutting between the two would show two
+        // letters in boxes instead of a flag.
+        let flags = "\u{1f1fa}\u{1f1e6}".repeat(6);
+        let rows = wrap_rows(&[Row::text(Tone::Plain, flags.clone())], 5);
+        for row in &rows {
+            assert_eq!(row.plain().chars().count() % 2, 0, "a flag was split: {:?}", row.plain());
+        }
+        assert_eq!(rows.iter().map(Row::plain).collect::<String>(), flags);
     }
 
     #[test]
