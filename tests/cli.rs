@@ -7,6 +7,7 @@
 mod export;
 mod list;
 mod show;
+mod timeline;
 mod write;
 
 use crate::harness::Dir;

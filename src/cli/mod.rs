@@ -10,6 +10,7 @@ mod list;
 mod out;
 mod show;
 mod table;
+mod timeline;
 
 use crate::Error;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -45,6 +46,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Export rounds to Markdown, JSON, RON, CSV or iCalendar.
     Export(ExportArgs),
+    /// Draw the rounds matching a query in time, one lane per track, as text.
+    Timeline(TimelineArgs),
 }
 
 #[derive(Debug, Args)]
@@ -96,6 +99,16 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Query terms, as for `talks list` (`person:witkoff` draws his trail).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Columns to draw in (default: the terminal's width, or 100 when not a terminal).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +179,7 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
         Command::List(args) => list::run(&open(data)?, &args, &mut out),
         Command::Show(args) => show::run(&open(data)?, &args, &mut out),
         Command::Export(args) => export::run(&open(data)?, &args, &mut out),
+        Command::Timeline(args) => timeline::run(&open(data)?, &args, &mut out),
     }
 }
 
