@@ -193,3 +193,31 @@ fn termination_signals_restore_the_terminal_and_exit_with_128_plus_the_signal() 
         app.wait_for("the main screen back", |_| !app.alternate());
     }
 }
+
+#[test]
+fn the_timeline_keys_move_zoom_and_open_a_round() {
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("4");
+    app.wait_text("Timeline · one column: 1 week");
+    app.wait_text(" Round 1 of 100 ");
+    // → twice: the next rounds in time, on other lanes.
+    app.keys("\x1b[C\x1b[C");
+    app.wait_text(" Round 3 of 100 ");
+    app.wait_text("Trump–Putin phone call (12 February)");
+    // ↓ changes lane, + zooms in, - back out, t to the last round.
+    app.keys("\x1b[B");
+    app.wait_text("Russia–US ministers and envoys");
+    app.keys("+");
+    app.wait_text("one column: 4 days");
+    app.keys("-t");
+    app.wait_text(" Round 100 of 100 ");
+    // Enter opens it in the Rounds view; Backspace comes back to the timeline.
+    app.keys("\r");
+    app.wait_text("2026-03-11-florida-economic");
+    app.wait_for("the rounds view", |s| s.contains(" Round ") && !s.contains("Timeline · one column"));
+    app.keys("\x7f");
+    app.wait_text("Timeline · one column: 1 week");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

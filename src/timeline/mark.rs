@@ -93,6 +93,15 @@ pub const LEGEND: &[(&str, &str)] = &[
     ("2…9 +", "that many marks in one column (+: more than nine)"),
 ];
 
+/// The legend as the README's table (a test keeps the README's copy equal).
+pub fn legend_markdown() -> String {
+    let mut out = String::from("| mark | meaning |\n|---|---|\n");
+    for (marks, meaning) in LEGEND {
+        out.push_str(&format!("| `{marks}` | {meaning} |\n"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +120,16 @@ mod tests {
         for c in [SPAN, APPROXIMATE, MANY] {
             assert!(legend.contains(c), "{c}");
         }
+    }
+
+    #[test]
+    fn the_readme_legend_is_this_one() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&legend_markdown()),
+            "README.md's timeline legend is stale; replace it with:\n{}",
+            legend_markdown()
+        );
     }
 
     #[test]

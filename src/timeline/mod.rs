@@ -16,7 +16,7 @@ mod mark;
 mod scale;
 
 pub use cells::Cell;
-pub use mark::{Shape, Symbol, LEGEND};
+pub use mark::{legend_markdown, Shape, Symbol, LEGEND};
 pub use scale::{date_of, day_of, Day, Scale, Zoom, ZOOMS};
 
 use crate::dataset::{Library, Order};
@@ -67,6 +67,8 @@ pub struct Timeline {
     pub lane_of: Vec<usize>,
     /// The first day of each round of `order`.
     pub starts: Vec<Day>,
+    /// The first and last day anything covers (computed once: every frame asks).
+    span: Option<(Day, Day)>,
 }
 
 impl Timeline {
@@ -81,17 +83,20 @@ impl Timeline {
             // the index keeps, which is cheaper than comparing dates and ids.
             order.sort_unstable_by_key(rank);
         }
-        order.retain(|&r| lib.keys(r).is_some_and(|k| k.interval.is_some()));
-        // Track index → lane, in the dataset's order of tracks; the unknown ones last.
+        // Only the index's compact placements are read: going to the rounds themselves
+        // (their track id is a string elsewhere on the heap) costs a cache miss per round.
+        let placed = |r: usize| lib.placement(r).and_then(|p| Some((p.interval?, p)));
+        order.retain(|&r| placed(r).is_some());
         let tracks = data.tracks.len();
-        let mut track_of = Vec::with_capacity(order.len());
+        let lane_key = |p: &crate::dataset::Placement| p.track.map_or(tracks, |t| (t as usize).min(tracks));
         let mut used = vec![false; tracks + 1];
         for &r in &order {
-            let t = lib.position(crate::model::Kind::Track, &data.rounds[r].track).unwrap_or(tracks);
-            used[t] = true;
-            track_of.push(t);
+            if let Some((_, p)) = placed(r) {
+                used[lane_key(p)] = true;
+            }
         }
-        let mut lane_index = vec![usize::MAX; tracks + 1];
+        // Track position → lane, in the dataset's order of tracks; the unknown ones last.
+        let mut lane_index = vec![0; tracks + 1];
         let mut lanes = Vec::new();
         for (t, _) in used.iter().enumerate().filter(|(_, u)| **u) {
             lane_index[t] = lanes.len();
@@ -100,13 +105,13 @@ impl Timeline {
         }
         let mut lane_of = Vec::with_capacity(order.len());
         let mut starts = Vec::with_capacity(order.len());
-        for (at, (&r, &t)) in order.iter().zip(&track_of).enumerate() {
-            let round = &data.rounds[r];
-            let Some(interval) = lib.keys(r).and_then(|k| k.interval) else { continue };
-            let lane = lane_index[t];
+        // `order` holds only placed rounds, so every one gets a mark and `lane_of` and
+        // `starts` stay parallel to it.
+        for (at, (interval, p)) in order.iter().filter_map(|&r| placed(r)).enumerate() {
+            let lane = lane_index[lane_key(p)];
             let (start, end) = (day_of(interval.start), day_of(interval.end));
-            let symbol = Symbol::round(round.status, round.format);
-            lanes[lane].push(Mark { start, end, approximate: round.date_approximate, symbol, item: r, at });
+            let symbol = Symbol::round(p.status, p.format);
+            lanes[lane].push(Mark { start, end, approximate: p.approximate, symbol, item: order[at], at });
             lane_of.push(lane);
             starts.push(start);
         }
@@ -127,16 +132,13 @@ impl Timeline {
             }
             lanes.push(lane);
         }
-        Timeline { lanes, order, lane_of, starts }
+        let span = span(&lanes);
+        Timeline { lanes, order, lane_of, starts, span }
     }
 
     /// The first and last day anything on the timeline covers.
     pub fn span(&self) -> Option<(Day, Day)> {
-        let first = self.lanes.iter().filter_map(|l| l.marks.first()).map(|m| m.start).min()?;
-        let last = self.lanes.iter().flat_map(|l| l.marks.iter().rev().take(1)).map(|m| m.end);
-        // A stretched mark may end after the lane's last start.
-        let stretched = self.lanes.iter().flat_map(|l| l.stretched.iter().map(|&i| l.marks[i].end));
-        Some((first, last.chain(stretched).max().unwrap_or(first)))
+        self.span
     }
 
     /// The finest zoom at which the whole timeline fits in `width` columns (the coarsest
@@ -203,6 +205,14 @@ impl Lane {
         let at = self.marks.partition_point(|m| m.start < day);
         closer(day, at, self.marks.len(), |i| self.marks[i].start)
     }
+}
+
+fn span(lanes: &[Lane]) -> Option<(Day, Day)> {
+    let first = lanes.iter().filter_map(|l| l.marks.first()).map(|m| m.start).min()?;
+    let last = lanes.iter().flat_map(|l| l.marks.last()).map(|m| m.end);
+    // A stretched mark may end after the lane's last start.
+    let stretched = lanes.iter().flat_map(|l| l.stretched.iter().map(|&i| l.marks[i].end));
+    Some((first, last.chain(stretched).max().unwrap_or(first)))
 }
 
 /// The index of the value in sorted `starts` nearest to `day` (the later one on a tie).

@@ -7,11 +7,13 @@
 
 pub mod action;
 pub mod content;
+pub mod keyhelp;
 pub mod keymap;
 pub mod layout;
 mod load;
 pub mod state;
 mod terminal;
+pub mod timeline;
 pub mod ui;
 pub mod update;
 

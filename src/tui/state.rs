@@ -9,6 +9,7 @@ use super::action::View;
 use super::content::Row;
 use super::keymap::Context;
 use super::layout::Layout;
+use super::timeline::TimelineView;
 use crate::dataset::Library;
 use crate::export::Format;
 use crate::query::Sort;
@@ -125,6 +126,7 @@ pub struct State {
     pub(in crate::tui) people: Pane,
     pub(in crate::tui) topics: Pane,
     pub(in crate::tui) milestones: Pane,
+    pub(in crate::tui) timeline: TimelineView,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     pub(in crate::tui) detail: Detail,
@@ -152,6 +154,7 @@ impl State {
             people: Pane { items: people, ..Pane::default() },
             topics: Pane { items: topics, ..Pane::default() },
             milestones: Pane { items: milestones, ..Pane::default() },
+            timeline: TimelineView::new(),
             topic_depth,
             detail: Detail::default(),
             filter: Filter::default(),
@@ -171,6 +174,7 @@ impl State {
             View::Rounds => &self.rounds,
             View::People => &self.people,
             View::Topics => &self.topics,
+            View::Timeline => &self.timeline.pane,
             View::Milestones => &self.milestones,
         }
     }
@@ -180,6 +184,7 @@ impl State {
             View::Rounds => &mut self.rounds,
             View::People => &mut self.people,
             View::Topics => &mut self.topics,
+            View::Timeline => &mut self.timeline.pane,
             View::Milestones => &mut self.milestones,
         }
     }
@@ -191,7 +196,8 @@ impl State {
             (View::People, Some(p)) => super::content::person_rows(&self.lib, p),
             (View::Topics, Some(t)) => super::content::topic_rows(&self.lib, t),
             (View::Milestones, Some(m)) => super::content::milestone_rows(&self.lib, m),
-            (_, None) => Vec::new(),
+            // The timeline draws its own summary; it has no detail pane.
+            (View::Timeline, _) | (_, None) => Vec::new(),
         };
         let width = self.layout.detail_inner.width;
         self.detail = Detail { rows: super::content::wrap_rows(&rows, width), cursor: 0, scroll: 0 };
@@ -205,6 +211,7 @@ impl State {
             Overlay::Export(d) if d.confirm_overwrite.is_some() => Context::Confirm,
             Overlay::Export(_) => Context::Export,
             Overlay::None if self.filter.editing => Context::Filter,
+            Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,
         }
     }

@@ -7,12 +7,14 @@
 mod milestone;
 mod person;
 mod round;
+mod summary;
 mod topic;
 mod wrap;
 
 pub use milestone::milestone_rows;
 pub use person::person_rows;
 pub use round::round_rows;
+pub use summary::{milestone_summary, round_summary};
 pub use topic::topic_rows;
 pub use wrap::wrap_rows;
 

@@ -2,6 +2,7 @@
 
 mod citations;
 mod screens;
+mod timeline;
 mod update;
 
 use super::action::Action;

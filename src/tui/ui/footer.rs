@@ -4,7 +4,7 @@
 use super::fit;
 use super::theme::Theme;
 use crate::text::sanitize_line;
-use crate::tui::keymap;
+use crate::tui::keyhelp;
 use crate::tui::state::State;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -46,7 +46,7 @@ pub fn render_keys(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) 
     let width = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, help) in keymap::footer_entries(state.context()) {
+    for (key, help) in keyhelp::footer_entries(state.context()) {
         let w = key.width() + help.width() + 3;
         if used + w > width {
             break;

@@ -9,6 +9,7 @@ mod help;
 mod list;
 pub mod loading;
 pub mod theme;
+mod timeline;
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::state::{Overlay, State};
@@ -27,8 +28,12 @@ pub fn render(state: &State, frame: &mut Frame) {
         return;
     }
     header::render(state, &theme, frame, l.header);
-    list::render(state, &theme, frame, l.list);
-    detail::render(state, &theme, frame, l.detail);
+    if state.view == super::action::View::Timeline {
+        timeline::render(state, &theme, frame);
+    } else {
+        list::render(state, &theme, frame, l.list);
+        detail::render(state, &theme, frame, l.detail);
+    }
     footer::render_bar(state, &theme, frame, l.bar);
     footer::render_keys(state, &theme, frame, l.footer);
     match &state.overlay {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 pub fn help(state: &mut State, action: Action) {
     if let Overlay::Help { scroll } = &mut state.overlay {
         match action {
-            Action::Down => *scroll = (*scroll + 1).min(super::super::keymap::help_lines().len()),
+            Action::Down => *scroll = (*scroll + 1).min(super::super::keyhelp::help_lines().len()),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::ToggleHelp | Action::Cancel => state.overlay = Overlay::None,
             _ => {}
@@ -68,11 +68,15 @@ pub fn picker(state: &mut State, action: Action) {
 pub fn open_export(state: &mut State) {
     let round = match state.view {
         View::Rounds => state.rounds.current(),
+        View::Timeline if !state.timeline.on_milestones() => state.timeline.pane.current(),
         _ => None,
     };
     let Some(round) = round else {
-        let why =
-            if state.view == View::Rounds { "no round selected" } else { "export works on rounds: press 1" };
+        let why = match state.view {
+            View::Rounds => "no round selected",
+            View::Timeline if !state.timeline.on_milestones() => "no round selected",
+            _ => "export works on rounds: press 1, or 4 for the timeline",
+        };
         say(state, why, true);
         return;
     };

@@ -1,12 +1,13 @@
 //! `update(&mut State, Action) -> Vec<Effect>`: the only place state changes. No I/O.
 //!
 //! Split by concern: moving and following links (`nav`), the filter bar and sorting
-//! (`filter`), and the dialogs (`dialogs`).
+//! (`filter`), the dialogs (`dialogs`) and the timeline view (`timeline`).
 
 mod dialogs;
 mod filter;
 mod nav;
 mod scroll;
+mod timeline;
 
 use super::action::{Action, Effect};
 use super::keymap::Context;
@@ -32,11 +33,13 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Picker => dialogs::picker(state, action),
         Context::Export | Context::Confirm => return dialogs::export(state, action),
         Context::Filter => filter::edit(state, action),
-        Context::Browse => browse(state, action),
+        Context::Timeline => timeline::act(state, action),
+        Context::Browse | Context::Global | Context::Compare => browse(state, action),
     }
     Vec::new()
 }
 
+/// The keys of every view (and the lists' own, which `nav` handles).
 fn browse(state: &mut State, action: Action) {
     // A new intention replaces an old message, except the one it may produce itself.
     state.status = None;
