@@ -221,3 +221,29 @@ fn the_timeline_keys_move_zoom_and_open_a_round() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn marking_a_round_and_comparing_it_with_another() {
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("/id:2025-02-27\r");
+    app.wait_text(" 1 of 100 rounds");
+    app.keys("m");
+    app.wait_text("marked 2025-02-27-istanbul");
+    app.keys("/");
+    // Ctrl-w deletes the word in the bar; type the other round's id.
+    app.keys("\x17id:2025-04-10\r");
+    app.wait_for("the second round", |s| s.contains("2025-04-10-istanbul") && s.contains(" 1 of 100 rounds"));
+    app.keys("c");
+    app.wait_text("Compare: A is the marked round, B the selected one");
+    app.wait_text("≠ 2025-02-27");
+    // Follow the third link (Darchiev) and come back to the comparison.
+    app.keys("]]\r");
+    app.wait_text(" Person ");
+    app.keys("\x7f");
+    app.wait_text("Compare: A is the marked round");
+    app.keys("\x1b");
+    app.wait_for("the comparison to close", |s| !s.contains("Compare: A is"));
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

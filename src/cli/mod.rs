@@ -5,6 +5,7 @@
 //! enums convert into the domain's with small `From` impls, so the domain never sees clap.
 
 mod check;
+mod compare;
 mod export;
 mod list;
 mod out;
@@ -48,6 +49,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Draw the rounds matching a query in time, one lane per track, as text.
     Timeline(TimelineArgs),
+    /// Compare two rounds side by side: facts, delegations, agenda by topic, notes.
+    Compare(CompareArgs),
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +112,26 @@ pub struct TimelineArgs {
     /// Columns to draw in (default: the terminal's width, or 100 when not a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first round (the left column): an id or an unambiguous prefix.
+    pub left: String,
+    /// The second round (the right column).
+    pub right: String,
+    #[arg(long, value_enum, default_value_t = CompareFormatArg::Text)]
+    pub format: CompareFormatArg,
+    /// Columns for the text format (default: the terminal's width, or 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormatArg {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -180,6 +203,7 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
         Command::Show(args) => show::run(&open(data)?, &args, &mut out),
         Command::Export(args) => export::run(&open(data)?, &args, &mut out),
         Command::Timeline(args) => timeline::run(&open(data)?, &args, &mut out),
+        Command::Compare(args) => compare::run(&open(data)?, &args, &mut out),
     }
 }
 

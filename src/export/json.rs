@@ -30,7 +30,7 @@ pub struct DatasetInfo {
 }
 
 /// An id with its display name (the id again when it names nothing in the dataset).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Named {
     pub id: String,
     pub name: String,
@@ -194,7 +194,7 @@ pub(super) fn render(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
 }
 
 /// `WorkingLevel` → `working_level`: stable identifiers that do not change with labels.
-fn ident(as_str: &str) -> String {
+pub(super) fn ident(as_str: &str) -> String {
     let mut out = String::with_capacity(as_str.len() + 4);
     for (i, c) in as_str.chars().enumerate() {
         if c.is_uppercase() && i > 0 {
@@ -217,7 +217,7 @@ fn qualifier(q: DurationQualifier) -> &'static str {
     }
 }
 
-fn named(id: &str, name: &str) -> Named {
+pub(super) fn named(id: &str, name: &str) -> Named {
     Named { id: id.to_string(), name: name.to_string() }
 }
 

@@ -25,6 +25,7 @@ pub const SECTIONS: &[(Context, &str)] = &[
     (Context::Global, "Every view"),
     (Context::Browse, "Lists and detail"),
     (Context::Timeline, "Timeline"),
+    (Context::Compare, "Comparison"),
     (Context::Filter, "Filter bar"),
     (Context::Picker, "Venue picker"),
     (Context::Export, "Export dialog"),

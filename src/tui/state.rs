@@ -6,7 +6,7 @@
 //! proportional to what is visible.
 
 use super::action::View;
-use super::content::Row;
+use super::content::{CompareRow, Row};
 use super::keymap::Context;
 use super::layout::Layout;
 use super::timeline::TimelineView;
@@ -69,11 +69,13 @@ pub struct Place {
 }
 
 /// A place in history with the filter in force there, so that coming back to it restores
-/// a filter that following a link had to clear.
+/// a filter that following a link had to clear, and the comparison that was open over it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visit {
     pub place: Place,
     pub filter: String,
+    /// The rounds compared (left, right) when a link was followed from a comparison.
+    pub compare: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -102,12 +104,26 @@ pub struct ExportDialog {
     pub error: Option<String>,
 }
 
+/// Two rounds side by side, over the browser.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    /// The marked round and the selected one, as positions in the dataset.
+    pub left: usize,
+    pub right: usize,
+    /// The comparison laid out (the export's), and wrapped to the screen's width.
+    pub lines: Vec<crate::export::compare::Line>,
+    pub rows: Vec<CompareRow>,
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
     Help { scroll: usize },
     Venues(Picker),
     Export(ExportDialog),
+    Compare(CompareView),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +143,8 @@ pub struct State {
     pub(in crate::tui) topics: Pane,
     pub(in crate::tui) milestones: Pane,
     pub(in crate::tui) timeline: TimelineView,
+    /// The round `m` marked: the left side of the next comparison.
+    pub(in crate::tui) marked: Option<usize>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     pub(in crate::tui) detail: Detail,
@@ -155,6 +173,7 @@ impl State {
             topics: Pane { items: topics, ..Pane::default() },
             milestones: Pane { items: milestones, ..Pane::default() },
             timeline: TimelineView::new(),
+            marked: None,
             topic_depth,
             detail: Detail::default(),
             filter: Filter::default(),
@@ -210,15 +229,30 @@ impl State {
             Overlay::Venues(_) => Context::Picker,
             Overlay::Export(d) if d.confirm_overwrite.is_some() => Context::Confirm,
             Overlay::Export(_) => Context::Export,
+            Overlay::Compare(_) => Context::Compare,
             Overlay::None if self.filter.editing => Context::Filter,
             Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,
         }
     }
 
+    /// The round the user has selected: the rounds list's, or the timeline's (unless a
+    /// milestone is selected there); `None` in the other views.
+    pub fn selected_round(&self) -> Option<usize> {
+        match self.view {
+            View::Rounds => self.rounds.current(),
+            View::Timeline if !self.timeline.on_milestones() => self.timeline.pane.current(),
+            _ => None,
+        }
+    }
+
     /// Where the user is, with the filter in force, for the history.
     pub fn visit(&self) -> Visit {
-        Visit { place: self.place(), filter: self.filter.applied.clone() }
+        let compare = match &self.overlay {
+            Overlay::Compare(c) => Some((c.left, c.right)),
+            _ => None,
+        };
+        Visit { place: self.place(), filter: self.filter.applied.clone(), compare }
     }
 
     pub fn place(&self) -> Place {

@@ -115,7 +115,7 @@ pub fn geometry(layout: &Layout, lanes: usize, label_width: u16) -> Geometry {
     if layout.too_small {
         return Geometry::default();
     }
-    let body = Rect::new(layout.area.x, layout.list.y, layout.area.width, layout.list.height);
+    let body = layout.body();
     let lanes = u16::try_from(lanes).unwrap_or(u16::MAX).max(1);
     // The borders and the axis, then the lanes, spaced out when that leaves a summary of
     // a comfortable size.

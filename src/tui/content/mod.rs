@@ -4,6 +4,7 @@
 //! This is content, not drawing: no ratatui types, so it is cheap to test. The theme turns
 //! each [`Tone`] into a style when the pane is rendered.
 
+mod compare;
 mod milestone;
 mod person;
 mod round;
@@ -11,6 +12,7 @@ mod summary;
 mod topic;
 mod wrap;
 
+pub use compare::{compare_rows, Columns, CompareRow};
 pub use milestone::milestone_rows;
 pub use person::person_rows;
 pub use round::round_rows;

@@ -1,6 +1,7 @@
 //! Tests of the TUI through actions (update) and whole screens (render on TestBackend).
 
 mod citations;
+mod compare;
 mod screens;
 mod timeline;
 mod update;

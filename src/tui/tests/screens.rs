@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::tui::action::View;
+use crate::tui::state::Overlay;
 use crate::tui::ui::render;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -180,6 +181,34 @@ fn the_timeline_colours_marks_by_status_and_reverses_the_selection() {
     assert!(crosses.iter().any(|&p| buffer[p].fg == Color::Red));
     assert!(find("◆").iter().all(|&p| buffer[p].fg == Color::Green), "held calls are green");
     assert!(find("○").iter().all(|&p| buffer[p].fg == Color::Yellow), "planned meetings are yellow");
+}
+
+#[test]
+fn comparison_of_two_rounds() {
+    // The two Istanbul consultations: the dates, venues and durations differ, Darchiev
+    // changed post, the rest is the same.
+    snapshot_at(&ANALYST_SIZES, "compare_istanbul", |s| {
+        open_round(s, "2025-02-27-istanbul");
+        run(s, [Action::Mark]);
+        open_round(s, "2025-04-10-istanbul");
+        run(s, [Action::Compare]);
+    });
+    // The first and second trilateral rounds (three delegations each), the cursor down in
+    // the delegations.
+    snapshot_at(&ANALYST_SIZES, "compare_trilateral_delegations", |s| {
+        open_round(s, "2026-01-23-abu-dhabi-trilateral");
+        run(s, [Action::Mark]);
+        open_round(s, "2026-02-04-abu-dhabi");
+        run(s, [Action::Compare]);
+        let Overlay::Compare(v) = &s.overlay else { panic!("the comparison is open") };
+        let at = v.rows.iter().position(|r| r.label == "Delegations").expect("the delegations");
+        run(s, std::iter::repeat_n(Action::Down, at + 12));
+    });
+    // The marked round is named in the bar until it is used.
+    let mut s = state(100, 30);
+    open_round(&mut s, "2025-02-27-istanbul");
+    run(&mut s, [Action::Mark, Action::Down]);
+    assert!(text(&draw(&s)).contains("marked 2025-02-27-istanbul: select another round and press c"));
 }
 
 #[test]

@@ -36,6 +36,13 @@ pub fn render_bar(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else if !f.applied.is_empty() {
         let text = format!("filter: {}   (/ edit · x clear)", sanitize_line(&f.applied));
         Line::styled(fit(&text, width), theme.muted())
+    } else if let Some(id) = state.marked.and_then(|r| state.lib.data().rounds.get(r)).map(|r| &r.id) {
+        // The mark is easy to forget: say it until it is used or cleared.
+        let text = format!(
+            "marked {}: select another round and press c to compare (m again unmarks)",
+            sanitize_line(id)
+        );
+        Line::styled(fit(&text, width), theme.muted())
     } else {
         Line::raw("")
     };

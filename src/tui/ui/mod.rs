@@ -1,6 +1,7 @@
 //! `render(&State, &mut Frame)`: draws the state and changes nothing. One file per part of
 //! the screen; each draws only the rows that are visible.
 
+mod compare;
 mod detail;
 mod dialogs;
 mod footer;
@@ -41,6 +42,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::Help { scroll } => help::render(*scroll, &theme, frame, l.area),
         Overlay::Venues(p) => dialogs::render_picker(p, &theme, frame, l.area),
         Overlay::Export(d) => dialogs::render_export(state, d, &theme, frame, l.area),
+        Overlay::Compare(view) => compare::render(view, &theme, frame, l.body()),
     }
 }
 

@@ -1,8 +1,10 @@
 //! `update(&mut State, Action) -> Vec<Effect>`: the only place state changes. No I/O.
 //!
 //! Split by concern: moving and following links (`nav`), the filter bar and sorting
-//! (`filter`), the dialogs (`dialogs`) and the timeline view (`timeline`).
+//! (`filter`), the dialogs (`dialogs`), the timeline view (`timeline`) and the comparison
+//! of two rounds (`compare`).
 
+mod compare;
 mod dialogs;
 mod filter;
 mod nav;
@@ -34,7 +36,8 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Export | Context::Confirm => return dialogs::export(state, action),
         Context::Filter => filter::edit(state, action),
         Context::Timeline => timeline::act(state, action),
-        Context::Browse | Context::Global | Context::Compare => browse(state, action),
+        Context::Compare => compare::act(state, action),
+        Context::Browse | Context::Global => browse(state, action),
     }
     Vec::new()
 }
@@ -49,6 +52,8 @@ fn browse(state: &mut State, action: Action) {
         Action::CycleSort => filter::cycle_sort(state),
         Action::OpenVenues => dialogs::open_venues(state),
         Action::OpenExport => dialogs::open_export(state),
+        Action::Mark => compare::mark(state),
+        Action::Compare => compare::open(state),
         Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },
         other => nav::navigate(state, other),
     }
@@ -63,6 +68,7 @@ fn resize(state: &mut State, width: u16, height: u16) {
         state.detail.cursor = cursor.min(state.detail.rows.len().saturating_sub(1));
     }
     scroll::keep_visible(state);
+    compare::rewrap(state);
 }
 
 pub(super) fn say(state: &mut State, text: impl Into<String>, error: bool) {

@@ -171,6 +171,9 @@ fn revisit(state: &mut State, visit: Visit) {
         say(state, format!("filter {shown} again"), false);
     }
     go(state, visit.place);
+    if let Some((left, right)) = visit.compare {
+        super::compare::show(state, left, right);
+    }
 }
 
 /// Shows a place; a round hidden by the filter clears the filter. False if it is gone.
