@@ -4,6 +4,7 @@
 //! The modules split by command; the helpers here read what the commands print. Queries
 //! are checked against ids a reader can verify in `data/*.ron`.
 
+mod browse;
 mod compare;
 mod export;
 mod list;

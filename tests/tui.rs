@@ -247,3 +247,17 @@ fn marking_a_round_and_comparing_it_with_another() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn talks_browse_opens_with_the_filter_and_colon_shows_the_command_lines() {
+    let mut app = App::start(&["browse", "venue:istanbul"]);
+    app.wait_text(" 8 of 100 rounds · venue:istanbul");
+    app.wait_text("filter: venue:istanbul");
+    app.keys(":");
+    app.wait_text("talks list venue:istanbul");
+    app.wait_text("talks browse venue:istanbul");
+    app.keys("\x1b");
+    app.wait_for("the command lines to close", |s| !s.contains("Command lines"));
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

@@ -7,6 +7,7 @@
 mod check;
 mod compare;
 mod export;
+pub mod line;
 mod list;
 mod out;
 mod show;
@@ -51,6 +52,8 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// Compare two rounds side by side: facts, delegations, agenda by topic, notes.
     Compare(CompareArgs),
+    /// Open the browser with the rounds filtered by a query, e.g. `talks browse person:witkoff`.
+    Browse(BrowseArgs),
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +115,13 @@ pub struct TimelineArgs {
     /// Columns to draw in (default: the terminal's width, or 100 when not a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct BrowseArgs {
+    /// Query terms, as for `talks list`; a negation comes after `--`.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -204,6 +214,10 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
         Command::Export(args) => export::run(&open(data)?, &args, &mut out),
         Command::Timeline(args) => timeline::run(&open(data)?, &args, &mut out),
         Command::Compare(args) => compare::run(&open(data)?, &args, &mut out),
+        // `main` opens the browser for it; only a build without the browser gets here.
+        Command::Browse(_) => Err(Error::Terminal(
+            "this build has no browser (built without the `tui` feature); use `talks list QUERY`".into(),
+        )),
     }
 }
 

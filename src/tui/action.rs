@@ -58,6 +58,8 @@ pub enum Action {
     OpenVenues,
     CycleSort,
     OpenExport,
+    /// Export every round of the list (the filter's result) with the same dialog.
+    OpenExportAll,
     /// In the timeline: the round before or after the selected one, on any lane.
     Earlier,
     Later,
@@ -71,6 +73,8 @@ pub enum Action {
     Compare,
     /// Exchange the two sides of the comparison.
     Swap,
+    /// Show the command lines that reproduce the view.
+    ShowCommands,
     ToggleHelp,
     /// Leave the current dialog or input without applying it.
     Cancel,
@@ -97,10 +101,13 @@ pub enum Action {
     ExportDone(Result<PathBuf, String>),
     /// The export path exists; ask before overwriting.
     ExportExists(PathBuf),
+    /// The loop wrote an export without some rounds the format cannot hold (a calendar
+    /// needs days): the path and how many were left out.
+    ExportPartial(PathBuf, usize),
 }
 
 /// Work with side effects, done by the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Export { round: usize, format: Format, path: PathBuf, force: bool },
+    Export { rounds: Vec<usize>, format: Format, path: PathBuf, force: bool },
 }

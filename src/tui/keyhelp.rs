@@ -26,6 +26,7 @@ pub const SECTIONS: &[(Context, &str)] = &[
     (Context::Browse, "Lists and detail"),
     (Context::Timeline, "Timeline"),
     (Context::Compare, "Comparison"),
+    (Context::Commands, "Command lines"),
     (Context::Filter, "Filter bar"),
     (Context::Picker, "Venue picker"),
     (Context::Export, "Export dialog"),

@@ -18,6 +18,7 @@ pub enum Context {
     Export,
     Confirm,
     Compare,
+    Commands,
     Help,
 }
 
@@ -87,6 +88,14 @@ pub fn bindings() -> &'static [Binding] {
             bind(Global, Char('v'), NONE, Action::OpenVenues, "pick a venue", Some("venues")),
             bind(Global, Char('s'), NONE, Action::CycleSort, "cycle the sort order", Some("sort")),
             bind(Global, Char('e'), NONE, Action::OpenExport, "export the selected round", Some("export")),
+            bind(
+                Global,
+                Char('E'),
+                SHIFT,
+                Action::OpenExportAll,
+                "export every round of the list (the filter)",
+                None,
+            ),
             bind(Global, Char('m'), NONE, Action::Mark, "mark the selected round to compare", Some("mark")),
             bind(
                 Global,
@@ -95,6 +104,14 @@ pub fn bindings() -> &'static [Binding] {
                 Action::Compare,
                 "compare the selected round with the marked one",
                 Some("compare"),
+            ),
+            bind(
+                Global,
+                Char(':'),
+                NONE,
+                Action::ShowCommands,
+                "the command lines that reproduce this view",
+                None,
             ),
             bind(Global, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
             bind(Global, Char('q'), NONE, Action::Quit, "quit", Some("quit")),
@@ -203,6 +220,10 @@ pub fn bindings() -> &'static [Binding] {
             bind(Compare, Esc, NONE, Action::Cancel, "close the comparison", Some("close")),
             bind(Compare, Char('q'), NONE, Action::Cancel, "close the comparison", None),
             bind(Compare, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Commands, Esc, NONE, Action::Cancel, "close", Some("close")),
+            bind(Commands, Char(':'), NONE, Action::Cancel, "close", None),
+            bind(Commands, Char('q'), NONE, Action::Cancel, "close", None),
+            bind(Commands, Char('c'), CTRL, Action::Quit, "quit", None),
         ]
     })
 }

@@ -36,8 +36,13 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// Opens the browser on the given datasets (none: the built-in one).
-pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
+/// Opens the browser on the given datasets (none: the built-in one), the rounds filtered
+/// by the query words (none: every round).
+pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
+    // The words as one filter text, checked first so that a mistake is reported as
+    // `talks list` reports it, terminal or not.
+    let filter = query.join(" ");
+    crate::query::Query::parse(&filter)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::Terminal(
             "the browser needs a terminal; for scripts use `talks list`, `talks show` or `talks export`"
@@ -48,6 +53,10 @@ pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
     let Some(library) = load::in_background(&mut guard, data)? else { return Ok(ended(&guard)) };
     let size = guard.terminal.size().map_err(term_err)?;
     let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
+    state.set_data_files(data);
+    if !filter.is_empty() {
+        update::apply_query_text(&mut state, &filter);
+    }
     while !state.quit && !guard.stopped() {
         guard.terminal.draw(|frame| ui::render(&state, frame)).map_err(term_err)?;
         // A timeout lets the loop notice termination signals between events.
@@ -96,14 +105,16 @@ fn to_action(state: &State, event: Event) -> Option<Action> {
 /// Performs an effect and reports the outcome as an action.
 pub fn perform(lib: &Library, effect: Effect) -> Action {
     match effect {
-        Effect::Export { round, format, path, force } => {
+        Effect::Export { rounds, format, path, force } => {
             if !force && path.exists() {
                 return Action::ExportExists(path);
             }
-            let written = export::render(lib, &[round], format)
-                .and_then(|r| export::write_atomic(&path, r.text.as_bytes(), force));
+            let written = export::render(lib, &rounds, format).and_then(|r| {
+                export::write_atomic(&path, r.text.as_bytes(), force).map(|()| r.skipped.len())
+            });
             match written {
-                Ok(()) => Action::ExportDone(Ok(path)),
+                Ok(0) => Action::ExportDone(Ok(path)),
+                Ok(skipped) => Action::ExportPartial(path, skipped),
                 // Created between the check and the write: ask, as for any existing file.
                 Err(crate::Error::Exists { path }) => Action::ExportExists(path),
                 Err(e) => Action::ExportDone(Err(e.to_string())),

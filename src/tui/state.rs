@@ -91,10 +91,14 @@ pub struct Picker {
     pub selected: usize,
 }
 
-/// The export dialog for one round.
+/// The export dialog for the selected round, or for every round of the list.
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
-    pub round: usize,
+    /// The rounds to write, in the list's order.
+    pub rounds: Vec<usize>,
+    /// What the title names (a round's id, or `8 rounds`), and the default file's stem.
+    pub what: String,
+    pub stem: String,
     pub format: Format,
     pub path: String,
     /// Once the user types a path, changing the format no longer rewrites it.
@@ -120,10 +124,14 @@ pub struct CompareView {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Venues(Picker),
     Export(ExportDialog),
     Compare(CompareView),
+    /// The command lines that reproduce the view, each with what it gives.
+    Commands(Vec<(&'static str, String)>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +153,8 @@ pub struct State {
     pub(in crate::tui) timeline: TimelineView,
     /// The round `m` marked: the left side of the next comparison.
     pub(in crate::tui) marked: Option<usize>,
+    /// The `--data` files the browser was opened on, for the command lines `:` shows.
+    pub(in crate::tui) data_files: Vec<String>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     pub(in crate::tui) detail: Detail,
@@ -174,6 +184,7 @@ impl State {
             milestones: Pane { items: milestones, ..Pane::default() },
             timeline: TimelineView::new(),
             marked: None,
+            data_files: Vec::new(),
             topic_depth,
             detail: Detail::default(),
             filter: Filter::default(),
@@ -186,6 +197,11 @@ impl State {
         };
         state.rebuild_detail();
         state
+    }
+
+    /// Records the dataset files the browser was opened on (none: the built-in dataset).
+    pub fn set_data_files(&mut self, files: &[PathBuf]) {
+        self.data_files = files.iter().map(|f| f.display().to_string()).collect();
     }
 
     pub fn pane(&self, view: View) -> &Pane {
@@ -230,6 +246,7 @@ impl State {
             Overlay::Export(d) if d.confirm_overwrite.is_some() => Context::Confirm,
             Overlay::Export(_) => Context::Export,
             Overlay::Compare(_) => Context::Compare,
+            Overlay::Commands(_) => Context::Commands,
             Overlay::None if self.filter.editing => Context::Filter,
             Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,

@@ -4,6 +4,7 @@ mod citations;
 mod compare;
 mod screens;
 mod timeline;
+mod tools;
 mod update;
 
 use super::action::Action;

@@ -212,6 +212,20 @@ fn comparison_of_two_rounds() {
 }
 
 #[test]
+fn the_command_lines_and_the_export_of_the_list() {
+    // `:` on the Istanbul rounds, latest first.
+    snapshot_at(&ANALYST_SIZES, "commands_istanbul", |s| {
+        run(s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")).chain([Action::Confirm]));
+        run(s, [Action::CycleSort, Action::ShowCommands]);
+    });
+    // `E`: the same dialog, for the eight rounds.
+    snapshot_at(&ANALYST_SIZES, "export_list_istanbul", |s| {
+        run(s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")).chain([Action::Confirm]));
+        run(s, [Action::OpenExportAll]);
+    });
+}
+
+#[test]
 fn help_overlay() {
     snapshot("help", |s| {
         run(s, [Action::ToggleHelp]);

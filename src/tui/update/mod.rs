@@ -24,6 +24,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Resize(w, h) => resize(state, w, h),
         Action::ExportDone(result) => dialogs::export_done(state, result),
         Action::ExportExists(path) => dialogs::export_exists(state, path),
+        Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -37,6 +38,7 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Filter => filter::edit(state, action),
         Context::Timeline => timeline::act(state, action),
         Context::Compare => compare::act(state, action),
+        Context::Commands => dialogs::commands(state, action),
         Context::Browse | Context::Global => browse(state, action),
     }
     Vec::new()
@@ -52,8 +54,10 @@ fn browse(state: &mut State, action: Action) {
         Action::CycleSort => filter::cycle_sort(state),
         Action::OpenVenues => dialogs::open_venues(state),
         Action::OpenExport => dialogs::open_export(state),
+        Action::OpenExportAll => dialogs::open_export_all(state),
         Action::Mark => compare::mark(state),
         Action::Compare => compare::open(state),
+        Action::ShowCommands => dialogs::open_commands(state),
         Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },
         other => nav::navigate(state, other),
     }
