@@ -28,7 +28,10 @@ fn chart(state: &State, theme: &Theme, frame: &mut Frame, g: &Geometry) {
     let t = &state.timeline;
     let scale = t.scale(g.plot.width);
     let width = usize::from(g.plot.width);
-    let title = format!(" Timeline · one column: {} ", scale.zoom.label());
+    let title = match t.chart.order.is_empty() {
+        true => " Timeline ".to_string(),
+        false => format!(" Timeline · one column: {} ", scale.zoom.label()),
+    };
     let mut block = Block::bordered().title(title).border_style(theme.border(true));
     if let Some((first_day, last_day)) = t.chart.span() {
         // The days shown that the timeline covers, not the empty columns around them.
