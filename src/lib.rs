@@ -8,6 +8,8 @@
 //!   and the indexes and folded search keys built once at load.
 //! - [`query`]: the query language shared by the command line and the TUI, and sorting.
 //! - [`export`]: Markdown, JSON, RON, CSV and iCalendar output, and atomic file writing.
+//! - [`timeline`]: rounds laid out in time, lane by lane, as cells at a zoom; drawn by both
+//!   the browser and `talks timeline`.
 //! - [`text`]: folding for search and sanitising for terminals.
 //! - [`cli`]: clap definitions and the non-interactive commands.
 //! - [`tui`]: the full-screen application.
@@ -19,6 +21,7 @@ pub mod export;
 pub mod model;
 pub mod query;
 pub mod text;
+pub mod timeline;
 #[cfg(feature = "tui")]
 pub mod tui;
 

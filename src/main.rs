@@ -2,7 +2,7 @@
 
 use clap::FromArgMatches;
 use std::process::ExitCode;
-use talks::cli::Cli;
+use talks::cli::{Cli, Command};
 use talks::Error;
 
 fn main() -> ExitCode {
@@ -14,11 +14,12 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let result = match cli.command {
+        Some(Command::Browse(args)) => browse(&cli.data, &args.query),
         Some(command) => {
             talks::export::remove_temp_files_on_signals();
             talks::cli::run(command, &cli.data).map(|()| 0)
         }
-        None => browse(&cli.data),
+        None => browse(&cli.data, &[]),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -29,18 +30,19 @@ fn main() -> ExitCode {
     }
 }
 
-/// The browser's exit status: 0 when the user quit, 128 + the signal's number when a
-/// signal ended it (143 for SIGTERM), as shells report a process a signal killed.
+/// The browser (with the rounds filtered by `query`, from `talks browse`). Its exit status:
+/// 0 when the user quit, 128 + the signal's number when a signal ended it (143 for SIGTERM),
+/// as shells report a process a signal killed.
 #[cfg(feature = "tui")]
-fn browse(data: &[std::path::PathBuf]) -> Result<u8, Error> {
-    Ok(match talks::tui::run(data)? {
+fn browse(data: &[std::path::PathBuf], query: &[String]) -> Result<u8, Error> {
+    Ok(match talks::tui::run(data, query)? {
         talks::tui::Ended::Quit => 0,
         talks::tui::Ended::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
     })
 }
 
 #[cfg(not(feature = "tui"))]
-fn browse(_: &[std::path::PathBuf]) -> Result<u8, Error> {
+fn browse(_: &[std::path::PathBuf], _: &[String]) -> Result<u8, Error> {
     Err(Error::Terminal(
         "this build has no browser (built without the `tui` feature); use a subcommand: talks --help".into(),
     ))

@@ -4,10 +4,13 @@
 //! The modules split by command; the helpers here read what the commands print. Queries
 //! are checked against ids a reader can verify in `data/*.ron`.
 
+mod browse;
+mod compare;
 mod conventions;
 mod export;
 mod list;
 mod show;
+mod timeline;
 mod write;
 
 use crate::harness::Dir;

@@ -231,3 +231,71 @@ fn suspending_gives_the_terminal_back_and_resuming_redraws() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+#[test]
+fn the_timeline_keys_move_zoom_and_open_a_round() {
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("4");
+    app.wait_text("Timeline · one column: 1 week");
+    app.wait_text(" Round 1 of 100 ");
+    // → twice: the next rounds in time, on other lanes.
+    app.keys("\x1b[C\x1b[C");
+    app.wait_text(" Round 3 of 100 ");
+    app.wait_text("Trump–Putin phone call (12 February)");
+    // ↓ changes lane, + zooms in, - back out, t to the last round.
+    app.keys("\x1b[B");
+    app.wait_text("Russia–US ministers and envoys");
+    app.keys("+");
+    app.wait_text("one column: 4 days");
+    app.keys("-t");
+    app.wait_text(" Round 100 of 100 ");
+    // Enter opens it in the Rounds view; Backspace comes back to the timeline.
+    app.keys("\r");
+    app.wait_text("2026-03-11-florida-economic");
+    app.wait_for("the rounds view", |s| s.contains(" Round ") && !s.contains("Timeline · one column"));
+    app.keys("\x7f");
+    app.wait_text("Timeline · one column: 1 week");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn marking_a_round_and_comparing_it_with_another() {
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("/id:2025-02-27\r");
+    app.wait_text(" 1 of 100 rounds");
+    app.keys("m");
+    app.wait_text("marked 2025-02-27-istanbul");
+    app.keys("/");
+    // Ctrl-w deletes the word in the bar; type the other round's id.
+    app.keys("\x17id:2025-04-10\r");
+    app.wait_for("the second round", |s| s.contains("2025-04-10-istanbul") && s.contains(" 1 of 100 rounds"));
+    app.keys("c");
+    app.wait_text("Compare: A is the marked round, B the selected one");
+    app.wait_text("≠ 2025-02-27");
+    // Follow the third link (Darchiev) and come back to the comparison.
+    app.keys("]]\r");
+    app.wait_text(" Person ");
+    app.keys("\x7f");
+    app.wait_text("Compare: A is the marked round");
+    app.keys("\x1b");
+    app.wait_for("the comparison to close", |s| !s.contains("Compare: A is"));
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn talks_browse_opens_with_the_filter_and_colon_shows_the_command_lines() {
+    let mut app = App::start(&["browse", "venue:istanbul"]);
+    app.wait_text(" 8 of 100 rounds · venue:istanbul");
+    app.wait_text("filter: venue:istanbul");
+    app.keys(":");
+    app.wait_text("talks list venue:istanbul");
+    app.wait_text("talks browse venue:istanbul");
+    app.keys("\x1b");
+    app.wait_for("the command lines to close", |s| !s.contains("Command lines"));
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

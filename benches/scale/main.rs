@@ -13,6 +13,7 @@ mod fixture;
 mod load;
 mod query;
 mod render;
+mod timeline;
 
 fn main() {
     if std::env::args().any(|a| a == "--bench") {

@@ -5,11 +5,14 @@
 //! enums convert into the domain's with small `From` impls, so the domain never sees clap.
 
 mod check;
+mod compare;
 mod export;
+pub mod line;
 mod list;
 mod out;
 mod show;
 mod table;
+mod timeline;
 
 use crate::Error;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -62,6 +65,12 @@ pub enum Command {
     Show(ShowArgs),
     /// Export rounds to Markdown, JSON, JSON Lines, RON, CSV or iCalendar.
     Export(ExportArgs),
+    /// Draw the rounds matching a query in time, one lane per track, as text.
+    Timeline(TimelineArgs),
+    /// Compare two rounds side by side: facts, delegations, agenda by topic, notes.
+    Compare(CompareArgs),
+    /// Open the browser with the rounds filtered by a query, e.g. `talks browse person:witkoff`.
+    Browse(BrowseArgs),
     /// Print a shell completion script, e.g. `talks completions bash > ~/.local/share/bash-completion/completions/talks`.
     Completions {
         /// The shell to complete in.
@@ -123,6 +132,43 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long, help_heading = "Output")]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Query terms, as for `talks list` (`person:witkoff` draws his trail).
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Columns to draw in (default: the terminal's width, or 100 when not a terminal).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct BrowseArgs {
+    /// Query terms, as for `talks list`; a negation comes after `--`.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first round (the left column): an id or an unambiguous prefix.
+    pub left: String,
+    /// The second round (the right column).
+    pub right: String,
+    #[arg(long, value_enum, default_value_t = CompareFormatArg::Text)]
+    pub format: CompareFormatArg,
+    /// Columns for the text format (default: the terminal's width, or 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormatArg {
+    Text,
+    Markdown,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -202,6 +248,12 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
         Command::List(args) => list::run(&open(data)?, &args, &mut out),
         Command::Show(args) => show::run(&open(data)?, &args, &mut out),
         Command::Export(args) => export::run(&open(data)?, &args, &mut out),
+        Command::Timeline(args) => timeline::run(&open(data)?, &args, &mut out),
+        Command::Compare(args) => compare::run(&open(data)?, &args, &mut out),
+        // `main` opens the browser for it; only a build without the browser gets here.
+        Command::Browse(_) => Err(Error::Terminal(
+            "this build has no browser (built without the `tui` feature); use `talks list QUERY`".into(),
+        )),
         Command::Completions { shell } => {
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut command_without_dataset(), "talks", &mut buf);

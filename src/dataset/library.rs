@@ -5,7 +5,7 @@
 //! them. A library is built only by loading ([`super::open`] and friends), so the data and
 //! the index cannot drift apart.
 
-use super::index::{Attendance, Index, RoundKeys, TopicMention};
+use super::index::{Attendance, Index, Placement, RoundKeys, TopicMention};
 use super::words::WordIndex;
 use crate::model::{Dataset, Kind, Person, Round, RoundLink, Source, Topic, Venue};
 
@@ -148,6 +148,11 @@ impl Library {
     /// Round `r`'s interval and folded search keys.
     pub fn keys(&self, r: usize) -> Option<&RoundKeys> {
         self.index.rounds.get(r)
+    }
+
+    /// Round `r`'s days, track, status and format, as a timeline places it.
+    pub fn placement(&self, r: usize) -> Option<&Placement> {
+        self.index.placements.get(r)
     }
 
     /// The inverted index of the words of every round's keys.

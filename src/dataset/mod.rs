@@ -19,7 +19,7 @@ mod words;
 pub use code::Code;
 pub use diagnostic::{Location, Problem, Severity};
 pub use index::Index;
-pub use index::{Attendance, RoundKeys, Seat, TopicMention};
+pub use index::{Attendance, Placement, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText};
 pub use validate::validate;

@@ -30,7 +30,7 @@ pub struct DatasetInfo {
 }
 
 /// An id with its display name (the id again when it names nothing in the dataset).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Named {
     pub id: String,
     pub name: String,
@@ -209,7 +209,7 @@ pub fn render_lines(lib: &Library, rounds: &[usize]) -> Result<String, Error> {
 
 /// `WorkingLevel` → `working-level`: the spelling users type in queries (`format:working-level`),
 /// stable while the labels people read (`working level`) may change.
-fn ident(as_str: &str) -> String {
+pub(super) fn ident(as_str: &str) -> String {
     let mut out = String::with_capacity(as_str.len() + 4);
     for (i, c) in as_str.chars().enumerate() {
         if c.is_uppercase() && i > 0 {
@@ -232,7 +232,7 @@ fn qualifier(q: DurationQualifier) -> &'static str {
     }
 }
 
-fn named(id: &str, name: &str) -> Named {
+pub(super) fn named(id: &str, name: &str) -> Named {
     Named { id: id.to_string(), name: name.to_string() }
 }
 

@@ -28,20 +28,26 @@ fn blank_line(out: &mut String) {
     }
 }
 
+/// Data text made safe for Markdown, on one line: sanitised, and the characters that would
+/// turn it into markup escaped.
+pub(super) fn escape(text: &str) -> String {
+    let clean = sanitize_line(text);
+    let mut out = String::with_capacity(clean.len());
+    for (i, c) in clean.chars().enumerate() {
+        // Inline markup anywhere; block markers only where a line could start with them.
+        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>')
+            || (i == 0 && matches!(c, '#' | '+' | '-' | '=' | '|'));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl Flavour for Markdown {
     fn escape(&self, text: &str) -> String {
-        let clean = sanitize_line(text);
-        let mut out = String::with_capacity(clean.len());
-        for (i, c) in clean.chars().enumerate() {
-            // Inline markup anywhere; block markers only where a line could start with them.
-            let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>')
-                || (i == 0 && matches!(c, '#' | '+' | '-' | '=' | '|'));
-            if special {
-                out.push('\\');
-            }
-            out.push(c);
-        }
-        out
+        escape(text)
     }
 
     fn title(&self, out: &mut String, text: &str) {

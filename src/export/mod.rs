@@ -1,5 +1,6 @@
 //! Exports: rounds rendered as a Markdown brief, JSON, a self-contained RON dataset, CSV or
-//! an iCalendar file, the plain-text brief of `talks show`, and atomic file writing.
+//! an iCalendar file, the plain-text brief of `talks show`, the comparison of two rounds
+//! (`compare`, shared with the browser), and atomic file writing.
 //!
 //! Each format is one module with a `render` function over a [`Library`] and a selection of
 //! rounds (indices into `lib.data().rounds`); the Markdown and plain-text briefs share their
@@ -10,10 +11,11 @@
 
 mod brief;
 mod common;
+pub mod compare;
 mod csv;
 mod ics;
 pub mod json;
-mod markdown;
+pub(crate) mod markdown;
 mod ron;
 mod temp;
 mod text;

@@ -29,7 +29,7 @@ mod sort;
 mod term;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
 mod tests;
 

@@ -13,18 +13,20 @@ pub enum View {
     Rounds,
     People,
     Topics,
+    Timeline,
     Milestones,
 }
 
 impl View {
     /// Every view, in the order of the header and the number keys.
-    pub const ALL: [View; 4] = [View::Rounds, View::People, View::Topics, View::Milestones];
+    pub const ALL: [View; 5] = [View::Rounds, View::People, View::Topics, View::Timeline, View::Milestones];
 
     pub fn title(self) -> &'static str {
         match self {
             View::Rounds => "Rounds",
             View::People => "People",
             View::Topics => "Topics",
+            View::Timeline => "Timeline",
             View::Milestones => "Milestones",
         }
     }
@@ -56,6 +58,23 @@ pub enum Action {
     OpenVenues,
     CycleSort,
     OpenExport,
+    /// Export every round of the list (the filter's result) with the same dialog.
+    OpenExportAll,
+    /// In the timeline: the round before or after the selected one, on any lane.
+    Earlier,
+    Later,
+    ZoomIn,
+    ZoomOut,
+    /// Back to the zoom that shows the whole timeline.
+    ZoomFit,
+    /// Remember the selected round as the left side of a comparison.
+    Mark,
+    /// Compare the marked round with the selected one.
+    Compare,
+    /// Exchange the two sides of the comparison.
+    Swap,
+    /// Show the command lines that reproduce the view.
+    ShowCommands,
     ToggleHelp,
     /// Leave the current dialog or input without applying it.
     Cancel,
@@ -82,10 +101,13 @@ pub enum Action {
     ExportDone(Result<PathBuf, String>),
     /// The export path exists; ask before overwriting.
     ExportExists(PathBuf),
+    /// The loop wrote an export without some rounds the format cannot hold (a calendar
+    /// needs days): the path and how many were left out.
+    ExportPartial(PathBuf, usize),
 }
 
 /// Work with side effects, done by the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Export { round: usize, format: Format, path: PathBuf, force: bool },
+    Export { rounds: Vec<usize>, format: Format, path: PathBuf, force: bool },
 }

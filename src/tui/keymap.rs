@@ -1,18 +1,35 @@
 //! The one table of key bindings. Help and footer are generated from it, so they cannot
-//! disagree with what the keys do; a test fails if a key is bound twice in one context.
+//! disagree with what the keys do; a test fails if a key is bound twice in one context, or
+//! in a view's context and in `Global`, which every view falls back to.
 
 use super::action::{Action, View};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Where a binding applies. `Browse` covers both panes; `List` and `Detail` refine it.
+/// Where a binding applies. `Browse` (the lists and the detail pane) and `Timeline` are the
+/// views' own keys; both fall back to `Global` for the rest. Dialogs and overlays are
+/// contexts of their own, with no fallback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    Global,
     Browse,
+    Timeline,
     Filter,
     Picker,
     Export,
     Confirm,
+    Compare,
+    Commands,
     Help,
+}
+
+impl Context {
+    /// The context a key falls back to when this one does not bind it.
+    pub fn fallback(self) -> Option<Context> {
+        match self {
+            Context::Browse | Context::Timeline => Some(Context::Global),
+            _ => None,
+        }
+    }
 }
 
 pub struct Binding {
@@ -51,6 +68,54 @@ pub fn bindings() -> &'static [Binding] {
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
+            bind(Global, Char('1'), NONE, Action::Show(View::Rounds), "rounds view", Some("views")),
+            bind(Global, Char('2'), NONE, Action::Show(View::People), "people view", Some("views")),
+            bind(Global, Char('3'), NONE, Action::Show(View::Topics), "topics view", Some("views")),
+            bind(Global, Char('4'), NONE, Action::Show(View::Timeline), "timeline view", Some("views")),
+            bind(Global, Char('5'), NONE, Action::Show(View::Milestones), "milestones view", Some("views")),
+            bind(Global, Backspace, NONE, Action::Back, "go back", Some("back")),
+            bind(Global, Left, ALT, Action::Back, "go back", None),
+            bind(Global, Right, ALT, Action::Forward, "go forward", None),
+            bind(
+                Global,
+                Char('/'),
+                NONE,
+                Action::OpenFilter,
+                "filter rounds and milestones (query language)",
+                Some("filter"),
+            ),
+            bind(Global, Char('x'), NONE, Action::ClearFilter, "clear the filter", None),
+            bind(Global, Char('v'), NONE, Action::OpenVenues, "pick a venue", Some("venues")),
+            bind(Global, Char('s'), NONE, Action::CycleSort, "cycle the sort order", Some("sort")),
+            bind(Global, Char('e'), NONE, Action::OpenExport, "export the selected round", Some("export")),
+            bind(
+                Global,
+                Char('E'),
+                SHIFT,
+                Action::OpenExportAll,
+                "export every round of the list (the filter)",
+                None,
+            ),
+            bind(Global, Char('m'), NONE, Action::Mark, "mark the selected round to compare", Some("mark")),
+            bind(
+                Global,
+                Char('c'),
+                NONE,
+                Action::Compare,
+                "compare the selected round with the marked one",
+                Some("compare"),
+            ),
+            bind(
+                Global,
+                Char(':'),
+                NONE,
+                Action::ShowCommands,
+                "the command lines that reproduce this view",
+                None,
+            ),
+            bind(Global, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
+            bind(Global, Char('q'), NONE, Action::Quit, "quit", Some("quit")),
+            bind(Global, Char('c'), CTRL, Action::Quit, "quit", None),
             bind(Browse, Char('j'), NONE, Action::Down, "move down", Some("move")),
             bind(Browse, Down, NONE, Action::Down, "move down", None),
             bind(Browse, Char('k'), NONE, Action::Up, "move up", Some("move")),
@@ -67,29 +132,39 @@ pub fn bindings() -> &'static [Binding] {
             bind(Browse, BackTab, SHIFT, Action::FocusPrev, "focus the other pane", None),
             bind(Browse, Char(']'), NONE, Action::NextLink, "next link in the detail", None),
             bind(Browse, Char('['), NONE, Action::PrevLink, "previous link in the detail", None),
-            bind(Browse, Char('1'), NONE, Action::Show(View::Rounds), "rounds view", Some("views")),
-            bind(Browse, Char('2'), NONE, Action::Show(View::People), "people view", Some("views")),
-            bind(Browse, Char('3'), NONE, Action::Show(View::Topics), "topics view", Some("views")),
-            bind(Browse, Char('4'), NONE, Action::Show(View::Milestones), "milestones view", Some("views")),
             bind(Browse, Enter, NONE, Action::Follow, "open the link under the cursor", Some("open")),
-            bind(Browse, Backspace, NONE, Action::Back, "go back", Some("back")),
-            bind(Browse, Left, ALT, Action::Back, "go back", None),
-            bind(Browse, Right, ALT, Action::Forward, "go forward", None),
+            bind(Timeline, Left, NONE, Action::Earlier, "the round before, on any lane", Some("round")),
+            bind(Timeline, Char('h'), NONE, Action::Earlier, "the round before, on any lane", None),
+            bind(Timeline, Right, NONE, Action::Later, "the round after, on any lane", Some("round")),
+            bind(Timeline, Char('l'), NONE, Action::Later, "the round after, on any lane", None),
+            bind(Timeline, Up, NONE, Action::Up, "the lane above (the mark nearest in time)", Some("lane")),
+            bind(Timeline, Char('k'), NONE, Action::Up, "the lane above (the mark nearest in time)", None),
             bind(
-                Browse,
-                Char('/'),
+                Timeline,
+                Down,
                 NONE,
-                Action::OpenFilter,
-                "filter rounds and milestones (query language)",
-                Some("filter"),
+                Action::Down,
+                "the lane below (the mark nearest in time)",
+                Some("lane"),
             ),
-            bind(Browse, Char('x'), NONE, Action::ClearFilter, "clear the filter", None),
-            bind(Browse, Char('v'), NONE, Action::OpenVenues, "pick a venue", Some("venues")),
-            bind(Browse, Char('s'), NONE, Action::CycleSort, "cycle the sort order", Some("sort")),
-            bind(Browse, Char('e'), NONE, Action::OpenExport, "export the selected round", Some("export")),
-            bind(Browse, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
-            bind(Browse, Char('q'), NONE, Action::Quit, "quit", Some("quit")),
-            bind(Browse, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Timeline, Char('j'), NONE, Action::Down, "the lane below (the mark nearest in time)", None),
+            bind(Timeline, Char('+'), NONE, Action::ZoomIn, "zoom in (fewer days a column)", Some("zoom")),
+            bind(Timeline, Char('='), NONE, Action::ZoomIn, "zoom in (fewer days a column)", None),
+            bind(Timeline, Char('-'), NONE, Action::ZoomOut, "zoom out (more days a column)", Some("zoom")),
+            bind(Timeline, Char('0'), NONE, Action::ZoomFit, "zoom to fit everything", None),
+            bind(Timeline, Char('t'), NONE, Action::Bottom, "the last round", Some("last")),
+            bind(Timeline, End, NONE, Action::Bottom, "the last round", None),
+            bind(Timeline, Home, NONE, Action::Top, "the first round", None),
+            bind(Timeline, PageDown, NONE, Action::PageDown, "a screen later", None),
+            bind(Timeline, PageUp, NONE, Action::PageUp, "a screen earlier", None),
+            bind(
+                Timeline,
+                Enter,
+                NONE,
+                Action::Follow,
+                "open the round (or milestone) in its view",
+                Some("open"),
+            ),
             bind(Filter, Enter, NONE, Action::Confirm, "keep the filter", Some("keep")),
             bind(Filter, Esc, NONE, Action::Cancel, "cancel the edit", Some("cancel")),
             bind(Filter, Backspace, NONE, Action::DeleteBack, "delete a character", None),
@@ -123,6 +198,32 @@ pub fn bindings() -> &'static [Binding] {
             bind(Help, Char('k'), NONE, Action::Up, "scroll up", None),
             bind(Help, Up, NONE, Action::Up, "scroll up", None),
             bind(Help, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Compare, Char('j'), NONE, Action::Down, "move down", Some("move")),
+            bind(Compare, Down, NONE, Action::Down, "move down", None),
+            bind(Compare, Char('k'), NONE, Action::Up, "move up", Some("move")),
+            bind(Compare, Up, NONE, Action::Up, "move up", None),
+            bind(Compare, Char('g'), NONE, Action::Top, "go to the first line", None),
+            bind(Compare, Char('G'), SHIFT, Action::Bottom, "go to the last line", None),
+            bind(Compare, PageDown, NONE, Action::PageDown, "page down", None),
+            bind(Compare, PageUp, NONE, Action::PageUp, "page up", None),
+            bind(Compare, Char(']'), NONE, Action::NextLink, "next link", Some("links")),
+            bind(Compare, Char('['), NONE, Action::PrevLink, "previous link", Some("links")),
+            bind(
+                Compare,
+                Enter,
+                NONE,
+                Action::Follow,
+                "open the round, person or topic (Backspace returns here)",
+                Some("open"),
+            ),
+            bind(Compare, Char('s'), NONE, Action::Swap, "swap the two columns", Some("swap")),
+            bind(Compare, Esc, NONE, Action::Cancel, "close the comparison", Some("close")),
+            bind(Compare, Char('q'), NONE, Action::Cancel, "close the comparison", None),
+            bind(Compare, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Commands, Esc, NONE, Action::Cancel, "close", Some("close")),
+            bind(Commands, Char(':'), NONE, Action::Cancel, "close", None),
+            bind(Commands, Char('q'), NONE, Action::Cancel, "close", None),
+            bind(Commands, Char('c'), CTRL, Action::Quit, "quit", None),
         ]
     })
 }
@@ -151,8 +252,11 @@ fn matches(b: &Binding, code: KeyCode, mods: KeyModifiers) -> bool {
 /// typed into the input.
 pub fn lookup(context: Context, key: KeyEvent) -> Option<Action> {
     let (code, mods) = normalise(key);
-    if let Some(b) = bindings().iter().find(|b| b.context == context && matches(b, code, mods)) {
-        return Some(b.action.clone());
+    let contexts = std::iter::once(context).chain(context.fallback());
+    for context in contexts {
+        if let Some(b) = bindings().iter().find(|b| b.context == context && matches(b, code, mods)) {
+            return Some(b.action.clone());
+        }
     }
     match (context, code) {
         (Filter | Export, Char(c)) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
@@ -191,111 +295,43 @@ pub fn key_label(code: KeyCode, modifiers: KeyModifiers) -> String {
     }
 }
 
-/// Help lines for a context: every action once, with all its keys.
-pub fn help_entries(context: Context) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str, Action)> = Vec::new();
-    for b in bindings().iter().filter(|b| b.context == context) {
-        let label = key_label(b.code, b.modifiers);
-        match out.iter_mut().find(|(_, _, a)| *a == b.action) {
-            Some(entry) => {
-                entry.0.push_str(" / ");
-                entry.0.push_str(&label);
-            }
-            None => out.push((label, b.help, b.action.clone())),
-        }
-    }
-    out.into_iter().map(|(k, h, _)| (k, h)).collect()
-}
-
-/// The contexts in the order help and the README list them, with their titles.
-pub const SECTIONS: &[(Context, &str)] = &[
-    (Context::Browse, "Browsing"),
-    (Context::Filter, "Filter bar"),
-    (Context::Picker, "Venue picker"),
-    (Context::Export, "Export dialog"),
-    (Context::Confirm, "Overwrite question"),
-    (Context::Help, "Help screen"),
-];
-
-/// One line of the help screen, before styling.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HelpLine {
-    Blank,
-    Heading(&'static str),
-    Key(String, &'static str),
-    Note(&'static str),
-}
-
-/// Notes under the keys of the help screen.
-const HELP_NOTES: &[&str] = &[
-    "Query examples: venue:istanbul  date:2025-03  person:darchiev  -status:cancelled",
-    "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
-];
-
-/// The whole help screen: every key of every context, then the notes. Its length is what
-/// `update` clamps the help's scroll to, so the renderer and the updater agree.
-pub fn help_lines() -> Vec<HelpLine> {
-    let mut lines = Vec::new();
-    for &(context, title) in SECTIONS {
-        if !lines.is_empty() {
-            lines.push(HelpLine::Blank);
-        }
-        lines.push(HelpLine::Heading(title));
-        lines.extend(help_entries(context).into_iter().map(|(keys, help)| HelpLine::Key(keys, help)));
-    }
-    lines.push(HelpLine::Blank);
-    lines.extend(HELP_NOTES.iter().map(|note| HelpLine::Note(note)));
-    lines
-}
-
-/// The key table of the README, one section per context, generated like the help screen.
-pub fn markdown_table() -> String {
-    let mut out = String::from("| where | keys | what they do |\n|---|---|---|\n");
-    for &(context, title) in SECTIONS {
-        for (keys, help) in help_entries(context) {
-            out.push_str(&format!("| {title} | {} | {help} |\n", keys.replace('|', "\\|")));
-        }
-    }
-    out
-}
-
-/// Footer hints for a context: `key description` pairs marked for the footer. Keys with
-/// the same short description are merged (`1/2/3 views`), and help and quit come first so
-/// a narrow terminal still shows the way to every other key.
-pub fn footer_entries(context: Context) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    let marked = bindings().iter().filter(|b| b.context == context && b.footer.is_some());
-    let (first, rest): (Vec<&Binding>, Vec<&Binding>) =
-        marked.partition(|b| matches!(b.action, Action::ToggleHelp | Action::Quit));
-    for b in first.into_iter().chain(rest) {
-        let key = key_label(b.code, b.modifiers);
-        let help = b.footer.unwrap_or(b.help);
-        match out.last_mut() {
-            Some((keys, h)) if *h == help => {
-                keys.push('/');
-                keys.push_str(&key);
-            }
-            _ => out.push((key, help)),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn no_key_is_bound_twice_in_one_context() {
+    fn no_key_is_bound_twice_in_one_context_or_shadows_its_fallback() {
         let table = bindings();
+        let related = |a: Context, b: Context| a == b || a.fallback() == Some(b) || b.fallback() == Some(a);
         for (i, a) in table.iter().enumerate() {
             for b in &table[i + 1..] {
-                let same = a.context == b.context
+                let same = related(a.context, b.context)
                     && normalise(KeyEvent::new(a.code, a.modifiers))
                         == normalise(KeyEvent::new(b.code, b.modifiers));
-                assert!(!same, "{:?} {} bound twice", a.context, key_label(a.code, a.modifiers));
+                assert!(
+                    !same,
+                    "{} bound in {:?} and in {:?}",
+                    key_label(a.code, a.modifiers),
+                    a.context,
+                    b.context
+                );
             }
         }
+    }
+
+    #[test]
+    fn the_views_fall_back_to_the_keys_of_every_view() {
+        let four = KeyEvent::new(Char('4'), KeyModifiers::NONE);
+        assert_eq!(lookup(Browse, four), Some(Action::Show(View::Timeline)));
+        assert_eq!(lookup(Timeline, four), Some(Action::Show(View::Timeline)));
+        let left = KeyEvent::new(Left, KeyModifiers::NONE);
+        assert_eq!(lookup(Timeline, left), Some(Action::Earlier));
+        assert_eq!(lookup(Browse, left), None);
+        let down = KeyEvent::new(Down, KeyModifiers::NONE);
+        assert_eq!(lookup(Timeline, down), Some(Action::Down));
+        // Dialogs do not fall back: `4` types into the filter.
+        assert_eq!(lookup(Filter, four), Some(Action::Insert('4')));
+        assert_eq!(lookup(Compare, four), None);
     }
 
     #[test]
@@ -304,6 +340,8 @@ mod tests {
         assert_eq!(lookup(Browse, g), Some(Action::Bottom));
         let g = KeyEvent::new(Char('G'), KeyModifiers::NONE);
         assert_eq!(lookup(Browse, g), Some(Action::Bottom));
+        let plus = KeyEvent::new(Char('+'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Timeline, plus), Some(Action::ZoomIn));
         let q = KeyEvent::new(Char('?'), KeyModifiers::SHIFT);
         assert_eq!(lookup(Browse, q), Some(Action::ToggleHelp));
     }
@@ -314,22 +352,5 @@ mod tests {
         assert_eq!(lookup(Filter, key), Some(Action::Insert('q')));
         let key = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
         assert_eq!(lookup(Filter, key), Some(Action::Quit));
-    }
-
-    #[test]
-    fn the_readme_key_table_is_the_keymap() {
-        let readme = include_str!("../../README.md");
-        assert!(
-            readme.contains(&markdown_table()),
-            "README.md's key table is stale; replace it with:\n{}",
-            markdown_table()
-        );
-    }
-
-    #[test]
-    fn help_lists_every_key_of_an_action_together() {
-        let entries = help_entries(Browse);
-        assert!(entries.iter().any(|(k, h)| k == "j / ↓" && *h == "move down"));
-        assert!(entries.iter().any(|(k, _)| k == "Backspace / Alt-←"));
     }
 }

@@ -51,6 +51,13 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// Everything between the header and the two bottom rows: the views' room.
+    pub fn body(&self) -> Rect {
+        Rect::new(self.area.x, self.list.y, self.area.width, self.list.height)
+    }
+}
+
 /// The inside of a bordered block.
 fn inner(r: Rect) -> Rect {
     Rect::new(r.x + 1, r.y + 1, r.width.saturating_sub(2), r.height.saturating_sub(2))

@@ -7,11 +7,13 @@
 
 pub mod action;
 pub mod content;
+pub mod keyhelp;
 pub mod keymap;
 pub mod layout;
 mod load;
 pub mod state;
 mod terminal;
+pub mod timeline;
 pub mod ui;
 pub mod update;
 
@@ -34,8 +36,13 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// Opens the browser on the given datasets (none: the built-in one).
-pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
+/// Opens the browser on the given datasets (none: the built-in one), the rounds filtered
+/// by the query words (none: every round).
+pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
+    // The words as one filter text, checked first so that a mistake is reported as
+    // `talks list` reports it, terminal or not.
+    let filter = query.join(" ");
+    crate::query::Query::parse(&filter)?;
     // With `--data -` standard input is the dataset: keys then come from the controlling
     // terminal (crossterm opens /dev/tty when stdin is not one).
     let keys_from_tty = data.iter().any(|p| p.as_os_str() == "-");
@@ -50,6 +57,10 @@ pub fn run(data: &[PathBuf]) -> Result<Ended, Error> {
     let Some(library) = load::in_background(&mut guard, data)? else { return Ok(ended(&guard)) };
     let size = guard.terminal.size().map_err(term_err)?;
     let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
+    state.set_data_files(data);
+    if !filter.is_empty() {
+        update::apply_query_text(&mut state, &filter);
+    }
     while !state.quit && !guard.stopped() {
         if guard.suspend_requested() {
             suspend(&mut guard, &mut state)?;
@@ -123,7 +134,7 @@ fn to_action(state: &State, event: Event) -> Option<Action> {
 /// Performs an effect and reports the outcome as an action.
 pub fn perform(lib: &Library, effect: Effect) -> Action {
     match effect {
-        Effect::Export { round, format, path, force } => {
+        Effect::Export { rounds, format, path, force } => {
             // Only a regular file is ever replaced, so only a regular file (or a link to one)
             // is asked about; a device such as /dev/null is written to without a question.
             if !force && path.is_file() {
@@ -136,10 +147,12 @@ pub fn perform(lib: &Library, effect: Effect) -> Action {
                     path.display()
                 )));
             }
-            let written = export::render(lib, &[round], format)
-                .and_then(|r| export::write_atomic(&path, r.text.as_bytes(), force));
+            let written = export::render(lib, &rounds, format).and_then(|r| {
+                export::write_atomic(&path, r.text.as_bytes(), force).map(|()| r.skipped.len())
+            });
             match written {
-                Ok(()) => Action::ExportDone(Ok(path)),
+                Ok(0) => Action::ExportDone(Ok(path)),
+                Ok(skipped) => Action::ExportPartial(path, skipped),
                 // Created between the check and the write: ask, as for any existing file.
                 Err(crate::Error::Exists { path }) => Action::ExportExists(path),
                 Err(e) => Action::ExportDone(Err(e.to_string())),

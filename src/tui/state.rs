@@ -6,9 +6,10 @@
 //! proportional to what is visible.
 
 use super::action::View;
-use super::content::Row;
+use super::content::{CompareRow, Row};
 use super::keymap::Context;
 use super::layout::Layout;
+use super::timeline::TimelineView;
 use crate::dataset::Library;
 use crate::export::Format;
 use crate::query::Sort;
@@ -68,11 +69,13 @@ pub struct Place {
 }
 
 /// A place in history with the filter in force there, so that coming back to it restores
-/// a filter that following a link had to clear.
+/// a filter that following a link had to clear, and the comparison that was open over it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Visit {
     pub place: Place,
     pub filter: String,
+    /// The rounds compared (left, right) when a link was followed from a comparison.
+    pub compare: Option<(usize, usize)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -88,10 +91,14 @@ pub struct Picker {
     pub selected: usize,
 }
 
-/// The export dialog for one round.
+/// The export dialog for the selected round, or for every round of the list.
 #[derive(Debug, Clone)]
 pub struct ExportDialog {
-    pub round: usize,
+    /// The rounds to write, in the list's order.
+    pub rounds: Vec<usize>,
+    /// What the title names (a round's id, or `8 rounds`), and the default file's stem.
+    pub what: String,
+    pub stem: String,
     pub format: Format,
     pub path: String,
     /// Once the user types a path, changing the format no longer rewrites it.
@@ -101,12 +108,30 @@ pub struct ExportDialog {
     pub error: Option<String>,
 }
 
+/// Two rounds side by side, over the browser.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    /// The marked round and the selected one, as positions in the dataset.
+    pub left: usize,
+    pub right: usize,
+    /// The comparison laid out (the export's), and wrapped to the screen's width.
+    pub lines: Vec<crate::export::compare::Line>,
+    pub rows: Vec<CompareRow>,
+    pub cursor: usize,
+    pub scroll: usize,
+}
+
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Venues(Picker),
     Export(ExportDialog),
+    Compare(CompareView),
+    /// The command lines that reproduce the view, each with what it gives.
+    Commands(Vec<(&'static str, String)>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +150,11 @@ pub struct State {
     pub(in crate::tui) people: Pane,
     pub(in crate::tui) topics: Pane,
     pub(in crate::tui) milestones: Pane,
+    pub(in crate::tui) timeline: TimelineView,
+    /// The round `m` marked: the left side of the next comparison.
+    pub(in crate::tui) marked: Option<usize>,
+    /// The `--data` files the browser was opened on, for the command lines `:` shows.
+    pub(in crate::tui) data_files: Vec<String>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     pub(in crate::tui) detail: Detail,
@@ -152,6 +182,9 @@ impl State {
             people: Pane { items: people, ..Pane::default() },
             topics: Pane { items: topics, ..Pane::default() },
             milestones: Pane { items: milestones, ..Pane::default() },
+            timeline: TimelineView::new(),
+            marked: None,
+            data_files: Vec::new(),
             topic_depth,
             detail: Detail::default(),
             filter: Filter::default(),
@@ -166,11 +199,17 @@ impl State {
         state
     }
 
+    /// Records the dataset files the browser was opened on (none: the built-in dataset).
+    pub fn set_data_files(&mut self, files: &[PathBuf]) {
+        self.data_files = files.iter().map(|f| f.display().to_string()).collect();
+    }
+
     pub fn pane(&self, view: View) -> &Pane {
         match view {
             View::Rounds => &self.rounds,
             View::People => &self.people,
             View::Topics => &self.topics,
+            View::Timeline => &self.timeline.pane,
             View::Milestones => &self.milestones,
         }
     }
@@ -180,6 +219,7 @@ impl State {
             View::Rounds => &mut self.rounds,
             View::People => &mut self.people,
             View::Topics => &mut self.topics,
+            View::Timeline => &mut self.timeline.pane,
             View::Milestones => &mut self.milestones,
         }
     }
@@ -191,7 +231,8 @@ impl State {
             (View::People, Some(p)) => super::content::person_rows(&self.lib, p),
             (View::Topics, Some(t)) => super::content::topic_rows(&self.lib, t),
             (View::Milestones, Some(m)) => super::content::milestone_rows(&self.lib, m),
-            (_, None) => Vec::new(),
+            // The timeline draws its own summary; it has no detail pane.
+            (View::Timeline, _) | (_, None) => Vec::new(),
         };
         let width = self.layout.detail_inner.width;
         self.detail = Detail { rows: super::content::wrap_rows(&rows, width), cursor: 0, scroll: 0 };
@@ -204,14 +245,31 @@ impl State {
             Overlay::Venues(_) => Context::Picker,
             Overlay::Export(d) if d.confirm_overwrite.is_some() => Context::Confirm,
             Overlay::Export(_) => Context::Export,
+            Overlay::Compare(_) => Context::Compare,
+            Overlay::Commands(_) => Context::Commands,
             Overlay::None if self.filter.editing => Context::Filter,
+            Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,
+        }
+    }
+
+    /// The round the user has selected: the rounds list's, or the timeline's (unless a
+    /// milestone is selected there); `None` in the other views.
+    pub fn selected_round(&self) -> Option<usize> {
+        match self.view {
+            View::Rounds => self.rounds.current(),
+            View::Timeline if !self.timeline.on_milestones() => self.timeline.pane.current(),
+            _ => None,
         }
     }
 
     /// Where the user is, with the filter in force, for the history.
     pub fn visit(&self) -> Visit {
-        Visit { place: self.place(), filter: self.filter.applied.clone() }
+        let compare = match &self.overlay {
+            Overlay::Compare(c) => Some((c.left, c.right)),
+            _ => None,
+        };
+        Visit { place: self.place(), filter: self.filter.applied.clone(), compare }
     }
 
     pub fn place(&self) -> Place {

@@ -1,18 +1,23 @@
 //! What the detail pane says: rows of toned text, some of them links, built for the
-//! selected round, person or topic, and wrapped to the pane's width.
+//! selected round, person, topic or milestone, and wrapped to the pane's width; the short
+//! summary under the timeline; and the comparison of two rounds as screen rows.
 //!
 //! This is content, not drawing: no ratatui types, so it is cheap to test. The theme turns
 //! each [`Tone`] into a style when the pane is rendered.
 
+mod compare;
 mod milestone;
 mod person;
 mod round;
+mod summary;
 mod topic;
 mod wrap;
 
+pub use compare::{compare_rows, Columns, CompareRow};
 pub use milestone::milestone_rows;
 pub use person::person_rows;
 pub use round::round_rows;
+pub use summary::{milestone_summary, round_summary};
 pub use topic::topic_rows;
 pub use wrap::wrap_rows;
 

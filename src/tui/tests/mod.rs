@@ -1,9 +1,12 @@
 //! Tests of the TUI through actions (update) and whole screens (render on TestBackend).
 
 mod citations;
+mod compare;
 mod model;
 mod perform;
 mod screens;
+mod timeline;
+mod tools;
 mod update;
 
 use super::action::Action;

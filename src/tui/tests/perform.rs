@@ -8,7 +8,7 @@ use crate::export::Format;
 use std::path::PathBuf;
 
 fn export_to(path: PathBuf, force: bool) -> Action {
-    perform(&library(), Effect::Export { round: 0, format: Format::Markdown, path, force })
+    perform(&library(), Effect::Export { rounds: vec![0], format: Format::Markdown, path, force })
 }
 
 #[cfg(unix)]

@@ -1,8 +1,10 @@
-//! Whole-screen snapshots on TestBackend at 100×30 and 60×20, and style checks on cells
-//! (text snapshots do not show styles).
+//! Whole-screen snapshots on TestBackend at 100×30 and 60×20 (the analyst's views, the
+//! timeline and the comparison, at 80×24 and 120×35), and style checks on cells (text
+//! snapshots do not show styles).
 
 use super::*;
 use crate::tui::action::View;
+use crate::tui::state::Overlay;
 use crate::tui::ui::render;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -10,6 +12,8 @@ use ratatui::style::{Color, Modifier};
 use ratatui::Terminal;
 
 const SIZES: [(u16, u16); 2] = [(100, 30), (60, 20)];
+/// The sizes the timeline and the comparison are snapshotted at.
+const ANALYST_SIZES: [(u16, u16); 2] = [(80, 24), (120, 35)];
 
 fn draw(state: &State) -> Buffer {
     let (w, h) = (state.layout.area.width, state.layout.area.height);
@@ -34,7 +38,11 @@ fn text(buffer: &Buffer) -> String {
 
 /// Snapshots the screen after `setup` at both sizes.
 fn snapshot(name: &str, setup: impl Fn(&mut State)) {
-    for (w, h) in SIZES {
+    snapshot_at(&SIZES, name, setup);
+}
+
+fn snapshot_at(sizes: &[(u16, u16)], name: &str, setup: impl Fn(&mut State)) {
+    for &(w, h) in sizes {
         let mut s = state(w, h);
         setup(&mut s);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&draw(&s)));
@@ -131,9 +139,105 @@ fn milestones_view() {
 }
 
 #[test]
+fn timeline_view() {
+    // The whole process at a week (80 columns: two weeks) a column, the first round selected.
+    snapshot_at(&ANALYST_SIZES, "timeline", |s| {
+        run(s, [Action::Show(View::Timeline)]);
+    });
+    // Witkoff's trail: his rounds only, on the lanes he travelled; the third selected.
+    snapshot_at(&ANALYST_SIZES, "timeline_witkoff", |s| {
+        run(s, [Action::OpenFilter].into_iter().chain(typed("person:witkoff")).chain([Action::Confirm]));
+        run(s, [Action::Show(View::Timeline), Action::Later, Action::Later]);
+    });
+    // December 2025 at two days a column: the Miami and Berlin rounds drawn over their
+    // days, the window scrolled to them.
+    snapshot_at(&ANALYST_SIZES, "timeline_zoomed_december", |s| {
+        open_round(s, "2025-12-04-miami");
+        run(s, [Action::Show(View::Timeline), Action::ZoomIn, Action::ZoomIn]);
+        run(s, std::iter::repeat_n(Action::ZoomIn, 4));
+        run(s, [Action::ZoomOut]);
+    });
+    // The milestones lane, its first milestone selected and summarised.
+    snapshot_at(&ANALYST_SIZES, "timeline_milestone", |s| {
+        run(s, [Action::Show(View::Timeline)]);
+        run(s, std::iter::repeat_n(Action::Down, 12));
+    });
+}
+
+#[test]
+fn the_timeline_colours_marks_by_status_and_reverses_the_selection() {
+    let mut s = state(120, 35);
+    open_round(&mut s, "2025-10-budapest-summit");
+    run(&mut s, [Action::Show(View::Timeline)]);
+    let buffer = draw(&s);
+    let cells: Vec<(u16, u16)> = (0..120).flat_map(|x| (0..35).map(move |y| (x, y))).collect();
+    let find = |symbol: &str| {
+        cells.iter().copied().filter(|&(x, y)| buffer[(x, y)].symbol() == symbol).collect::<Vec<_>>()
+    };
+    // The cancelled Budapest summit is selected: reversed; the other cancelled marks red.
+    let crosses = find("✗");
+    assert!(crosses.len() >= 2, "{crosses:?}");
+    assert!(crosses.iter().any(|&p| buffer[p].modifier.contains(Modifier::REVERSED)));
+    assert!(crosses.iter().any(|&p| buffer[p].fg == Color::Red));
+    assert!(find("◆").iter().all(|&p| buffer[p].fg == Color::Green), "held calls are green");
+    assert!(find("○").iter().all(|&p| buffer[p].fg == Color::Yellow), "planned meetings are yellow");
+}
+
+#[test]
+fn comparison_of_two_rounds() {
+    // The two Istanbul consultations: the dates, venues and durations differ, Darchiev
+    // changed post, the rest is the same.
+    snapshot_at(&ANALYST_SIZES, "compare_istanbul", |s| {
+        open_round(s, "2025-02-27-istanbul");
+        run(s, [Action::Mark]);
+        open_round(s, "2025-04-10-istanbul");
+        run(s, [Action::Compare]);
+    });
+    // The first and second trilateral rounds (three delegations each), the cursor down in
+    // the delegations.
+    snapshot_at(&ANALYST_SIZES, "compare_trilateral_delegations", |s| {
+        open_round(s, "2026-01-23-abu-dhabi-trilateral");
+        run(s, [Action::Mark]);
+        open_round(s, "2026-02-04-abu-dhabi");
+        run(s, [Action::Compare]);
+        let Overlay::Compare(v) = &s.overlay else { panic!("the comparison is open") };
+        let at = v.rows.iter().position(|r| r.label == "Delegations").expect("the delegations");
+        run(s, std::iter::repeat_n(Action::Down, at + 12));
+    });
+    // The marked round is named in the bar until it is used.
+    let mut s = state(100, 30);
+    open_round(&mut s, "2025-02-27-istanbul");
+    run(&mut s, [Action::Mark, Action::Down]);
+    assert!(text(&draw(&s)).contains("marked 2025-02-27-istanbul: select another round and press c"));
+}
+
+#[test]
+fn the_command_lines_and_the_export_of_the_list() {
+    // `:` on the Istanbul rounds, latest first.
+    snapshot_at(&ANALYST_SIZES, "commands_istanbul", |s| {
+        run(s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")).chain([Action::Confirm]));
+        run(s, [Action::CycleSort, Action::ShowCommands]);
+    });
+    // `E`: the same dialog, for the eight rounds.
+    snapshot_at(&ANALYST_SIZES, "export_list_istanbul", |s| {
+        run(s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")).chain([Action::Confirm]));
+        run(s, [Action::OpenExportAll]);
+    });
+}
+
+#[test]
 fn help_overlay() {
     snapshot("help", |s| {
         run(s, [Action::ToggleHelp]);
+    });
+    // Scrolled to the timeline's keys and the legend of its marks.
+    snapshot_at(&ANALYST_SIZES[1..], "help_timeline", |s| {
+        let at = crate::tui::keyhelp::help_lines()
+            .iter()
+            .position(|l| *l == crate::tui::keyhelp::HelpLine::Heading("Timeline"))
+            .unwrap_or(0);
+        run(s, [Action::ToggleHelp]);
+        run(s, std::iter::repeat_n(Action::Down, at));
     });
 }
 
@@ -191,7 +295,8 @@ fn hostile_text_never_reaches_the_screen() {
     data.title = "evil \u{1b}]0;pwned\u{7} title".into();
     data.rounds[0].title = "bidi \u{202e}txet\u{1b}[2J".into();
     let lib = Arc::new(crate::dataset::open_dataset(data).expect("still valid").0);
-    let s = State::new(lib, 100, 30, true);
+    // Wide enough for the header to show the dataset's title beside the views and counts.
+    let s = State::new(lib, 140, 30, true);
     let screen = text(&draw(&s));
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}') && !screen.contains('\u{202e}'));
     assert!(screen.contains("evil"));

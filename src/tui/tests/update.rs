@@ -204,11 +204,17 @@ fn the_export_dialog_prefills_the_path_and_asks_before_overwriting() {
     let round = s.rounds.current().expect("a round");
     let path = PathBuf::from("2025-04-10-istanbul.md");
     let format = crate::export::Format::Markdown;
-    assert_eq!(effects, vec![Effect::Export { round, format, path: path.clone(), force: false }]);
+    assert_eq!(
+        effects,
+        vec![Effect::Export { rounds: vec![round], format, path: path.clone(), force: false }]
+    );
     run(&mut s, [Action::ExportExists(path.clone())]);
     assert_eq!(s.context(), crate::tui::keymap::Context::Confirm);
     let effects = run(&mut s, [Action::Yes]);
-    assert_eq!(effects, vec![Effect::Export { round, format, path: path.clone(), force: true }]);
+    assert_eq!(
+        effects,
+        vec![Effect::Export { rounds: vec![round], format, path: path.clone(), force: true }]
+    );
     run(&mut s, [Action::ExportDone(Ok(path))]);
     assert!(matches!(s.overlay, Overlay::None));
     assert!(s.status.as_ref().is_some_and(|st| st.text.contains("2025-04-10-istanbul.md") && !st.error));

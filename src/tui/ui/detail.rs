@@ -15,6 +15,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         View::People => " Person ",
         View::Topics => " Topic thread ",
         View::Milestones => " Milestone ",
+        View::Timeline => " Round ",
     };
     let d = &state.detail;
     let inner_h = usize::from(area.height.saturating_sub(2));

@@ -4,7 +4,7 @@ use super::theme::Theme;
 use super::{centered, fit, pad};
 use crate::export::Format;
 use crate::text::sanitize_line;
-use crate::tui::state::{ExportDialog, Picker, State};
+use crate::tui::state::{ExportDialog, Picker};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -39,10 +39,9 @@ pub fn render_picker(p: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn render_export(state: &State, d: &ExportDialog, theme: &Theme, frame: &mut Frame, area: Rect) {
+pub fn render_export(d: &ExportDialog, theme: &Theme, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 64, 13);
-    let id = state.lib.data().rounds.get(d.round).map_or("", |r| r.id.as_str());
-    let title = format!(" Export {} ", sanitize_line(id));
+    let title = format!(" Export {} ", sanitize_line(&d.what));
     let block = Block::bordered().title(title).border_style(theme.border(true));
     let inner = block.inner(rect);
     frame.render_widget(Clear, rect);
@@ -73,4 +72,29 @@ pub fn render_export(state: &State, d: &ExportDialog, theme: &Theme, frame: &mut
         ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The command lines of `:`, each under what it gives, unstyled so they copy cleanly.
+pub fn render_commands(lines: &[(&str, String)], theme: &Theme, frame: &mut Frame, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
+    let widest = lines.iter().map(|(_, l)| l.width()).max().unwrap_or(0);
+    let w = u16::try_from(widest + 4).unwrap_or(u16::MAX).clamp(50, area.width.saturating_sub(2));
+    let h = u16::try_from(lines.len() * 3 + 3).unwrap_or(u16::MAX);
+    let rect = centered(area, w, h);
+    let block = Block::bordered().title(" Command lines (Esc closes) ").border_style(theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width);
+    let mut text = Vec::new();
+    for (what, line) in lines {
+        text.push(Line::styled(fit(&format!("{what}:"), width), theme.muted()));
+        text.push(Line::raw(sanitize_line(line).into_owned()));
+        text.push(Line::raw(""));
+    }
+    text.push(Line::styled(
+        fit("(Shift-drag selects text: the browser has the mouse)", width),
+        theme.muted(),
+    ));
+    frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }), inner);
 }

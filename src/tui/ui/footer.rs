@@ -4,7 +4,7 @@
 use super::fit;
 use super::theme::Theme;
 use crate::text::sanitize_line;
-use crate::tui::keymap;
+use crate::tui::keyhelp;
 use crate::tui::state::State;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -36,6 +36,13 @@ pub fn render_bar(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else if !f.applied.is_empty() {
         let text = format!("filter: {}   (/ edit · x clear)", sanitize_line(&f.applied));
         Line::styled(fit(&text, width), theme.muted())
+    } else if let Some(id) = state.marked.and_then(|r| state.lib.data().rounds.get(r)).map(|r| &r.id) {
+        // The mark is easy to forget: say it until it is used or cleared.
+        let text = format!(
+            "marked {}: select another round and press c to compare (m again unmarks)",
+            sanitize_line(id)
+        );
+        Line::styled(fit(&text, width), theme.muted())
     } else {
         Line::raw("")
     };
@@ -46,7 +53,7 @@ pub fn render_keys(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) 
     let width = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, help) in keymap::footer_entries(state.context()) {
+    for (key, help) in keyhelp::footer_entries(state.context()) {
         let w = key.width() + help.width() + 3;
         if used + w > width {
             break;

@@ -23,9 +23,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         View::Milestones => (state.milestones.items.len(), state.lib.data().milestones.len(), "milestones"),
         _ => (state.rounds.items.len(), state.lib.data().rounds.len(), "rounds"),
     };
+    // "100 of 100 rounds" already says there is no filter; the query is shown when there is.
     let filter =
-        if state.filter.applied.is_empty() { format!("all {what}") } else { state.filter.applied.clone() };
-    let counts = format!(" {shown} of {total} {what} · {filter} · sort {} ", state.sort.label());
+        if state.filter.applied.is_empty() { String::new() } else { format!(" · {}", state.filter.applied) };
+    let counts = format!(" {shown} of {total} {what}{filter} · sort {} ", state.sort.label());
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     let title = sanitize_line(&state.lib.data().title).into_owned();

@@ -2,7 +2,7 @@
 
 use super::centered;
 use super::theme::Theme;
-use crate::tui::keymap::HelpLine;
+use crate::tui::keyhelp::HelpLine;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
@@ -10,7 +10,7 @@ use ratatui::Frame;
 
 /// The help text as lines.
 pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
-    crate::tui::keymap::help_lines()
+    crate::tui::keyhelp::help_lines()
         .into_iter()
         .map(|line| match line {
             HelpLine::Blank => Line::raw(""),

@@ -19,6 +19,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         View::People => format!(" People ({}) · party · rounds ", pane.items.len()),
         View::Topics => format!(" Topics ({}) · rounds ", pane.items.len()),
         View::Milestones => format!(" Milestones ({}) ", pane.items.len()),
+        View::Timeline => format!(" Rounds ({}) ", pane.items.len()),
     };
     let block = Block::bordered().title(title).border_style(theme.border(focused));
     let inner = block.inner(area);
@@ -50,7 +51,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .map(|i| {
             let item = pane.items[i];
             let line = match state.view {
-                View::Rounds => round_line(state, theme, item, (date_w, width)),
+                View::Rounds | View::Timeline => round_line(state, theme, item, (date_w, width)),
                 View::People => person_line(state, item, width),
                 View::Topics => topic_line(state, item, width),
                 View::Milestones => milestone_line(state, item, (date_w, width)),

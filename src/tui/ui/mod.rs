@@ -1,6 +1,7 @@
 //! `render(&State, &mut Frame)`: draws the state and changes nothing. One file per part of
 //! the screen; each draws only the rows that are visible.
 
+mod compare;
 mod detail;
 mod dialogs;
 mod footer;
@@ -9,6 +10,7 @@ mod help;
 mod list;
 pub mod loading;
 pub mod theme;
+mod timeline;
 
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::state::{Overlay, State};
@@ -27,15 +29,21 @@ pub fn render(state: &State, frame: &mut Frame) {
         return;
     }
     header::render(state, &theme, frame, l.header);
-    list::render(state, &theme, frame, l.list);
-    detail::render(state, &theme, frame, l.detail);
+    if state.view == super::action::View::Timeline {
+        timeline::render(state, &theme, frame);
+    } else {
+        list::render(state, &theme, frame, l.list);
+        detail::render(state, &theme, frame, l.detail);
+    }
     footer::render_bar(state, &theme, frame, l.bar);
     footer::render_keys(state, &theme, frame, l.footer);
     match &state.overlay {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(*scroll, &theme, frame, l.area),
         Overlay::Venues(p) => dialogs::render_picker(p, &theme, frame, l.area),
-        Overlay::Export(d) => dialogs::render_export(state, d, &theme, frame, l.area),
+        Overlay::Export(d) => dialogs::render_export(d, &theme, frame, l.area),
+        Overlay::Compare(view) => compare::render(view, &theme, frame, l.body()),
+        Overlay::Commands(lines) => dialogs::render_commands(lines, &theme, frame, l.area),
     }
 }
 

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 pub fn help(state: &mut State, action: Action) {
     if let Overlay::Help { scroll } = &mut state.overlay {
         match action {
-            Action::Down => *scroll = (*scroll + 1).min(super::super::keymap::help_lines().len()),
+            Action::Down => *scroll = (*scroll + 1).min(super::super::keyhelp::help_lines().len()),
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::ToggleHelp | Action::Cancel => state.overlay = Overlay::None,
             _ => {}
@@ -66,20 +66,40 @@ pub fn picker(state: &mut State, action: Action) {
 }
 
 pub fn open_export(state: &mut State) {
-    let round = match state.view {
-        View::Rounds => state.rounds.current(),
-        _ => None,
-    };
-    let Some(round) = round else {
-        let why =
-            if state.view == View::Rounds { "no round selected" } else { "export works on rounds: press 1" };
+    let Some(round) = state.selected_round() else {
+        let why = match state.view {
+            View::Rounds | View::Timeline => "no round selected",
+            _ => "export works on rounds: press 1, or 4 for the timeline (E exports the whole list)",
+        };
         say(state, why, true);
         return;
     };
+    let id = state.lib.data().rounds.get(round).map_or(String::new(), |r| r.id.clone());
+    dialog(state, vec![round], id.clone(), id);
+}
+
+/// `E`: every round the filter leaves, in the list's order, in one file.
+pub fn open_export_all(state: &mut State) {
+    let rounds = state.rounds.items.clone();
+    if rounds.is_empty() {
+        return say(state, "no round to export: the filter leaves none (x clears it)", true);
+    }
+    let n = rounds.len();
+    let what = format!("{n} round{}", if n == 1 { "" } else { "s" });
+    // `rounds-venue-istanbul`: the filter in the name, cut short; unsafe characters become
+    // `-` when the name is made.
+    let filter: String = state.filter.applied.chars().take(40).collect();
+    let stem = if filter.trim().is_empty() { "rounds-all".to_string() } else { format!("rounds-{filter}") };
+    dialog(state, rounds, what, stem);
+}
+
+fn dialog(state: &mut State, rounds: Vec<usize>, what: String, stem: String) {
     let format = ExportFormat::Markdown;
-    let path = default_file_name(&state.lib.data().rounds[round].id, format);
+    let path = default_file_name(&stem, format);
     state.overlay = Overlay::Export(ExportDialog {
-        round,
+        rounds,
+        what,
+        stem,
         format,
         path,
         path_edited: false,
@@ -90,12 +110,16 @@ pub fn open_export(state: &mut State) {
 
 pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
     let Overlay::Export(d) = &mut state.overlay else { return Vec::new() };
-    let id = state.lib.data().rounds.get(d.round).map_or("round", |r| r.id.as_str());
     if d.confirm_overwrite.is_some() {
         match action {
             Action::Yes => {
                 let path = d.confirm_overwrite.take().unwrap_or_default();
-                return vec![Effect::Export { round: d.round, format: d.format, path, force: true }];
+                return vec![Effect::Export {
+                    rounds: d.rounds.clone(),
+                    format: d.format,
+                    path,
+                    force: true,
+                }];
             }
             Action::No | Action::Cancel => {
                 d.confirm_overwrite = None;
@@ -114,7 +138,7 @@ pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
                 if action == Action::Down { (at + 1) % all.len() } else { (at + all.len() - 1) % all.len() };
             d.format = all[next];
             if !d.path_edited {
-                d.path = default_file_name(id, d.format);
+                d.path = default_file_name(&d.stem, d.format);
             }
         }
         Action::Insert(c) => {
@@ -138,7 +162,7 @@ pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             let path = PathBuf::from(d.path.trim());
-            return vec![Effect::Export { round: d.round, format: d.format, path, force: false }];
+            return vec![Effect::Export { rounds: d.rounds.clone(), format: d.format, path, force: false }];
         }
         _ => {}
     }
@@ -149,6 +173,14 @@ pub fn export_exists(state: &mut State, path: PathBuf) {
     if let Overlay::Export(d) = &mut state.overlay {
         d.confirm_overwrite = Some(path);
     }
+}
+
+/// Written, but without rounds the format cannot hold (a calendar needs days).
+pub fn export_partial(state: &mut State, path: PathBuf, skipped: usize) {
+    state.overlay = Overlay::None;
+    let rounds = if skipped == 1 { "1 round was" } else { "rounds were" };
+    let n = if skipped == 1 { String::new() } else { format!("{skipped} ") };
+    say(state, format!("exported to {}; {n}{rounds} left out: a calendar needs days", path.display()), true);
 }
 
 pub fn export_done(state: &mut State, result: Result<PathBuf, String>) {
@@ -163,5 +195,37 @@ pub fn export_done(state: &mut State, result: Result<PathBuf, String>) {
             }
             say(state, message, true);
         }
+    }
+}
+
+/// `:`: the command lines that give what the browser shows, for scripts and reports.
+pub fn open_commands(state: &mut State) {
+    use crate::cli::line;
+    let data = &state.data_files;
+    let filter = state.filter.applied.as_str();
+    let mut lines = Vec::new();
+    let id = |r: usize| state.lib.data().rounds.get(r).map(|round| line::quote(&round.id));
+    match state.view {
+        View::Rounds => lines.push(("this list", line::list(data, filter, state.sort))),
+        View::Timeline => lines.push(("this timeline", line::with_query(data, "timeline", filter))),
+        _ => {}
+    }
+    if let Some(r) = state.selected_round().and_then(id) {
+        lines.push(("the selected round", format!("{} {r}", line::talks(data, "show"))));
+    }
+    let pair = state.marked.zip(state.selected_round()).filter(|(a, b)| a != b);
+    if let Some((a, b)) = pair.and_then(|(a, b)| Some((id(a)?, id(b)?))) {
+        lines.push((
+            "the marked round against the selected one",
+            format!("{} {a} {b}", line::talks(data, "compare")),
+        ));
+    }
+    lines.push(("the browser with this filter", line::with_query(data, "browse", filter)));
+    state.overlay = Overlay::Commands(lines);
+}
+
+pub fn commands(state: &mut State, action: Action) {
+    if action == Action::Cancel {
+        state.overlay = Overlay::None;
     }
 }

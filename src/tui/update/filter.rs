@@ -19,9 +19,9 @@ pub fn open(state: &mut State) {
 }
 
 /// Switches to the rounds view (the filter applies to rounds and milestones), focused on
-/// the list; the milestones view stays where it is.
+/// the list; the milestones view and the timeline stay where they are.
 pub fn show_rounds(state: &mut State) {
-    if !matches!(state.view, View::Rounds | View::Milestones) {
+    if !matches!(state.view, View::Rounds | View::Milestones | View::Timeline) {
         state.view = View::Rounds;
         state.focus = Focus::List;
         state.rebuild_detail();
@@ -94,6 +94,7 @@ fn live(state: &mut State) {
             state.filter.applied = input;
             set_rounds(state, items);
             set_milestones(state, &q);
+            super::timeline::filter_changed(state);
         }
         Err(e) => state.filter.error = Some(e.to_string()),
     }
@@ -108,6 +109,7 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
             state.filter.input = text.to_string();
             set_rounds(state, items);
             set_milestones(state, &q);
+            super::timeline::filter_changed(state);
             true
         }
         Err(e) => {

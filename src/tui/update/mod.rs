@@ -1,12 +1,15 @@
 //! `update(&mut State, Action) -> Vec<Effect>`: the only place state changes. No I/O.
 //!
 //! Split by concern: moving and following links (`nav`), the filter bar and sorting
-//! (`filter`), and the dialogs (`dialogs`).
+//! (`filter`), the dialogs (`dialogs`), the timeline view (`timeline`) and the comparison
+//! of two rounds (`compare`).
 
+mod compare;
 mod dialogs;
 mod filter;
 mod nav;
 mod scroll;
+mod timeline;
 
 use super::action::{Action, Effect};
 use super::keymap::Context;
@@ -21,6 +24,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Resize(w, h) => resize(state, w, h),
         Action::ExportDone(result) => dialogs::export_done(state, result),
         Action::ExportExists(path) => dialogs::export_exists(state, path),
+        Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -32,11 +36,15 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Picker => dialogs::picker(state, action),
         Context::Export | Context::Confirm => return dialogs::export(state, action),
         Context::Filter => filter::edit(state, action),
-        Context::Browse => browse(state, action),
+        Context::Timeline => timeline::act(state, action),
+        Context::Compare => compare::act(state, action),
+        Context::Commands => dialogs::commands(state, action),
+        Context::Browse | Context::Global => browse(state, action),
     }
     Vec::new()
 }
 
+/// The keys of every view (and the lists' own, which `nav` handles).
 fn browse(state: &mut State, action: Action) {
     // A new intention replaces an old message, except the one it may produce itself.
     state.status = None;
@@ -46,6 +54,10 @@ fn browse(state: &mut State, action: Action) {
         Action::CycleSort => filter::cycle_sort(state),
         Action::OpenVenues => dialogs::open_venues(state),
         Action::OpenExport => dialogs::open_export(state),
+        Action::OpenExportAll => dialogs::open_export_all(state),
+        Action::Mark => compare::mark(state),
+        Action::Compare => compare::open(state),
+        Action::ShowCommands => dialogs::open_commands(state),
         Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },
         other => nav::navigate(state, other),
     }
@@ -60,6 +72,7 @@ fn resize(state: &mut State, width: u16, height: u16) {
         state.detail.cursor = cursor.min(state.detail.rows.len().saturating_sub(1));
     }
     scroll::keep_visible(state);
+    compare::rewrap(state);
 }
 
 pub(super) fn say(state: &mut State, text: impl Into<String>, error: bool) {

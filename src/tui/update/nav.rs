@@ -87,10 +87,28 @@ fn jump_link(state: &mut State, forward: bool) {
     }
 }
 
+/// Shows another view. The rounds list and the timeline share their selection: the round
+/// selected in one is selected in the other when it is there.
 fn show(state: &mut State, view: View) {
     if state.view != view {
+        let from = state.view;
         state.view = view;
         state.focus = Focus::List;
+        match (from, view) {
+            (_, View::Timeline) => {
+                if let Some(r) = state.rounds.current() {
+                    super::timeline::select(state, r);
+                }
+                super::timeline::ensure(state);
+            }
+            (View::Timeline, View::Rounds) => {
+                let round = state.timeline.pane.current();
+                if let Some(at) = round.and_then(|r| state.rounds.items.iter().position(|&i| i == r)) {
+                    state.rounds.selected = at;
+                }
+            }
+            _ => {}
+        }
         state.rebuild_detail();
         super::scroll::keep_visible(state);
     }
@@ -113,6 +131,11 @@ fn follow(state: &mut State) {
             Place { view: View::Milestones, item: Some(m), focus: Focus::Detail, cursor: 0 }
         }
     };
+    open(state, target);
+}
+
+/// Goes to a place, remembering where the user was so that Back returns there.
+pub(super) fn open(state: &mut State, target: Place) {
     let here = state.visit();
     if go(state, target) {
         state.history.back.push(here);
@@ -148,6 +171,9 @@ fn revisit(state: &mut State, visit: Visit) {
         say(state, format!("filter {shown} again"), false);
     }
     go(state, visit.place);
+    if let Some((left, right)) = visit.compare {
+        super::compare::show(state, left, right);
+    }
 }
 
 /// Shows a place; a round hidden by the filter clears the filter. False if it is gone.
@@ -158,12 +184,18 @@ fn go(state: &mut State, place: Place) -> bool {
             say(state, "filter cleared to show the round", false);
         }
     }
+    if place.view == View::Timeline {
+        super::timeline::ensure(state);
+    }
     let pane = state.pane_mut(place.view);
     let Some(index) = place.item.and_then(|item| pane.items.iter().position(|&i| i == item)) else {
         return false;
     };
     pane.selected = index;
     state.view = place.view;
+    if place.view == View::Timeline {
+        super::timeline::select_round(state, index);
+    }
     state.rebuild_detail();
     state.focus = place.focus;
     state.detail.cursor = place.cursor;

@@ -15,6 +15,9 @@ pub fn keep_visible(state: &mut State) {
     let d = &mut state.detail;
     d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
     d.scroll = scrolled(d.scroll, d.cursor, detail_h, d.rows.len());
+    if state.view == View::Timeline {
+        super::timeline::keep_visible(state);
+    }
 }
 
 /// The smallest change of `offset` that shows `index` in a window of `height`.

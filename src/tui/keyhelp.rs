@@ -1,0 +1,134 @@
+//! What the keymap says to people: the help screen, the footer and the README's key table,
+//! all generated from the one table in [`super::keymap`], so none can go stale.
+
+use super::action::Action;
+use super::keymap::{bindings, key_label, Binding, Context};
+
+/// Help lines for a context: every action once, with all its keys.
+pub fn help_entries(context: Context) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str, Action)> = Vec::new();
+    for b in bindings().iter().filter(|b| b.context == context) {
+        let label = key_label(b.code, b.modifiers);
+        match out.iter_mut().find(|(_, _, a)| *a == b.action) {
+            Some(entry) => {
+                entry.0.push_str(" / ");
+                entry.0.push_str(&label);
+            }
+            None => out.push((label, b.help, b.action.clone())),
+        }
+    }
+    out.into_iter().map(|(k, h, _)| (k, h)).collect()
+}
+
+/// The contexts in the order help and the README list them, with their titles.
+pub const SECTIONS: &[(Context, &str)] = &[
+    (Context::Global, "Every view"),
+    (Context::Browse, "Lists and detail"),
+    (Context::Timeline, "Timeline"),
+    (Context::Compare, "Comparison"),
+    (Context::Commands, "Command lines"),
+    (Context::Filter, "Filter bar"),
+    (Context::Picker, "Venue picker"),
+    (Context::Export, "Export dialog"),
+    (Context::Confirm, "Overwrite question"),
+    (Context::Help, "Help screen"),
+];
+
+/// One line of the help screen, before styling.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Blank,
+    Heading(&'static str),
+    Key(String, &'static str),
+    Note(&'static str),
+}
+
+/// Notes under the keys of the help screen.
+const HELP_NOTES: &[&str] = &[
+    "Query examples: venue:istanbul  date:2025-03  person:darchiev  -status:cancelled",
+    "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
+];
+
+/// The whole help screen: every key of every context, the timeline's legend (the
+/// domain's, as `talks timeline` prints it), then the notes. Its length is what `update`
+/// clamps the help's scroll to, so the renderer and the updater agree.
+pub fn help_lines() -> Vec<HelpLine> {
+    let mut lines = Vec::new();
+    for &(context, title) in SECTIONS {
+        if !lines.is_empty() {
+            lines.push(HelpLine::Blank);
+        }
+        lines.push(HelpLine::Heading(title));
+        lines.extend(help_entries(context).into_iter().map(|(keys, help)| HelpLine::Key(keys, help)));
+        if context == Context::Timeline {
+            lines.push(HelpLine::Blank);
+            lines.push(HelpLine::Heading("Timeline marks"));
+            let legend = crate::timeline::LEGEND.iter();
+            lines.extend(legend.map(|(marks, meaning)| HelpLine::Key(marks.to_string(), meaning)));
+        }
+    }
+    lines.push(HelpLine::Blank);
+    lines.extend(HELP_NOTES.iter().map(|note| HelpLine::Note(note)));
+    lines
+}
+
+/// The key table of the README, one section per context, generated like the help screen.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | keys | what they do |\n|---|---|---|\n");
+    for &(context, title) in SECTIONS {
+        for (keys, help) in help_entries(context) {
+            out.push_str(&format!("| {title} | {} | {help} |\n", keys.replace('|', "\\|")));
+        }
+    }
+    out
+}
+
+/// Footer hints for a context: `key description` pairs marked for the footer, the
+/// context's own and then those of its fallback. Keys with the same short description are
+/// merged (`1/2/3 views`), and help and quit come first so a narrow terminal still shows the
+/// way to every other key.
+pub fn footer_entries(context: Context) -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    let contexts: Vec<Context> = std::iter::once(context).chain(context.fallback()).collect();
+    let marked = contexts
+        .iter()
+        .flat_map(|&c| bindings().iter().filter(move |b| b.context == c && b.footer.is_some()));
+    let (first, rest): (Vec<&Binding>, Vec<&Binding>) =
+        marked.partition(|b| matches!(b.action, Action::ToggleHelp | Action::Quit));
+    for b in first.into_iter().chain(rest) {
+        let key = key_label(b.code, b.modifiers);
+        let help = b.footer.unwrap_or(b.help);
+        match out.last_mut() {
+            Some((keys, h)) if *h == help => {
+                keys.push('/');
+                keys.push_str(&key);
+            }
+            _ => out.push((key, help)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Context::*;
+
+    #[test]
+    fn the_readme_key_table_is_the_keymap() {
+        let readme = include_str!("../../README.md");
+        assert!(
+            readme.contains(&markdown_table()),
+            "README.md's key table is stale; replace it with:\n{}",
+            markdown_table()
+        );
+    }
+
+    #[test]
+    fn help_lists_every_key_of_an_action_together() {
+        let entries = help_entries(Browse);
+        assert!(entries.iter().any(|(k, h)| k == "j / ↓" && *h == "move down"));
+        let entries = help_entries(Global);
+        assert!(entries.iter().any(|(k, _)| k == "Backspace / Alt-←"));
+    }
+}
