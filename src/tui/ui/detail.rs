@@ -36,7 +36,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             "Nothing selected."
         };
-        frame.render_widget(Paragraph::new(Line::styled(hint, theme.muted())), inner);
+        let lines = super::wrapped(hint, usize::from(inner.width), theme.muted());
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let end = (d.scroll + usize::from(inner.height)).min(d.rows.len());

@@ -1,7 +1,7 @@
 //! The venue picker and the export dialog, drawn over the browser.
 
 use super::theme::Theme;
-use super::{centered, fit, pad};
+use super::{centered, fit, pad, wrapped};
 use crate::export::Format;
 use crate::text::sanitize_line;
 use crate::tui::state::{ExportDialog, Picker};
@@ -40,7 +40,7 @@ pub fn render_picker(p: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 pub fn render_export(d: &ExportDialog, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let rect = centered(area, 64, 13);
+    let rect = centered(area, 64, 15);
     let title = format!(" Export {} ", sanitize_line(&d.what));
     let block = Block::bordered().title(title).border_style(theme.border(true));
     let inner = block.inner(rect);
@@ -60,14 +60,16 @@ pub fn render_export(d: &ExportDialog, theme: &Theme, frame: &mut Frame, area: R
         Span::raw(fit(&path, width.saturating_sub(6))),
         Span::styled("█", theme.key()),
     ]));
+    // Messages are wrapped, not cut: the dialog keeps three rows for them.
     if let Some(target) = &d.confirm_overwrite {
         let q = format!("{} exists. Overwrite it? y / n", target.display());
-        lines.push(Line::styled(fit(&sanitize_line(&q), width), theme.error()));
+        lines.extend(wrapped(&sanitize_line(&q), width, theme.error()));
     } else if let Some(err) = &d.error {
-        lines.push(Line::styled(fit(&sanitize_line(err), width), theme.error()));
+        lines.extend(wrapped(&sanitize_line(err), width, theme.error()));
     } else {
-        lines.push(Line::styled(
-            fit("written to the current directory unless the path says otherwise", width),
+        lines.extend(wrapped(
+            "written to the current directory unless the path says otherwise",
+            width,
             theme.muted(),
         ));
     }

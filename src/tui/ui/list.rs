@@ -145,7 +145,10 @@ fn topic_line(state: &State, t: usize, width: usize) -> Line<'static> {
 /// `2025-05-23..25  prisoner exchange  1,000-for-1,000 …`: date, kind, title.
 fn milestone_line(state: &State, m: usize, (date_w, width): (usize, usize)) -> Line<'static> {
     let Some(milestone) = state.lib.data().milestones.get(m) else { return Line::raw("") };
-    let date = pad(&milestone.date_label(), date_w);
+    // A long range (`~2025-06-02..2025-07-23`) may not take more than half a narrow pane:
+    // the title must stay readable; the detail gives the whole date.
+    let date_w = date_w.min(width / 2);
+    let date = format!("{} ", pad(&milestone.date_label(), date_w.saturating_sub(1)));
     // The kind's column fits the longest kind ("ceasefire or truce") and a space.
     let kind_w = if width >= 50 { 19 } else { 0 };
     let kind = pad(if kind_w > 0 { milestone.kind.label() } else { "" }, kind_w);
