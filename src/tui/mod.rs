@@ -11,6 +11,7 @@ pub mod keyhelp;
 pub mod keymap;
 pub mod layout;
 mod load;
+pub mod pane;
 pub mod state;
 mod terminal;
 pub mod timeline;

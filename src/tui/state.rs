@@ -9,6 +9,7 @@ use super::action::View;
 use super::content::{CompareRow, Row};
 use super::keymap::Context;
 use super::layout::Layout;
+pub use super::pane::Pane;
 use super::timeline::TimelineView;
 use crate::dataset::Library;
 use crate::export::Format;
@@ -20,21 +21,6 @@ use std::sync::Arc;
 pub enum Focus {
     List,
     Detail,
-}
-
-/// A scrollable list of item indices with a selection.
-#[derive(Debug, Clone, Default)]
-pub struct Pane {
-    pub items: Vec<usize>,
-    pub selected: usize,
-    /// The first visible item.
-    pub offset: usize,
-}
-
-impl Pane {
-    pub fn current(&self) -> Option<usize> {
-        self.items.get(self.selected).copied()
-    }
 }
 
 /// The detail pane: wrapped rows for the selected item, a cursor row and a scroll offset.

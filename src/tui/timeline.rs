@@ -6,7 +6,7 @@
 //! `update` when the view needs them after the filter changed, never while drawing.
 
 use super::layout::Layout;
-use super::state::Pane;
+use super::pane::Pane;
 use crate::timeline::{Day, Scale, Timeline, ZOOMS};
 use ratatui::layout::Rect;
 

@@ -3,10 +3,9 @@
 //! way back), and swapping its sides.
 
 use super::super::action::{Action, View};
-use super::super::content::{compare_rows, Link};
-use super::super::state::{CompareView, Focus, Overlay, Place, State};
+use super::super::content::Link;
+use super::super::state::{Focus, Overlay, Place, State};
 use super::say;
-use crate::export::compare::compare;
 
 /// `m`: marks the selected round, or unmarks it when it is the marked one.
 pub fn mark(state: &mut State) {
@@ -37,20 +36,12 @@ pub fn open(state: &mut State) {
     if left == right {
         return say(state, "this is the marked round: select another one to compare it with", true);
     }
-    show(state, left, right);
-}
-
-/// Opens the comparison of `left` and `right` at its top.
-pub fn show(state: &mut State, left: usize, right: usize) {
-    let Some(comparison) = compare(&state.lib, left, right) else { return };
-    let lines = comparison.lines();
-    let rows = compare_rows(&state.lib, &lines, inner_width(state));
-    state.overlay = Overlay::Compare(CompareView { left, right, lines, rows, cursor: 0, scroll: 0 });
+    super::compare_view::show(state, left, right);
 }
 
 /// The keys of the comparison.
 pub fn act(state: &mut State, action: Action) {
-    let page = usize::from(inner_height(state).max(1));
+    let page = usize::from(super::compare_view::inner_height(state).max(1));
     let Overlay::Compare(view) = &mut state.overlay else { return };
     let last = view.rows.len().saturating_sub(1);
     let moved = |to: isize| to.clamp(0, last as isize) as usize;
@@ -77,7 +68,7 @@ pub fn act(state: &mut State, action: Action) {
         }
         Action::Swap => {
             let (left, right) = (view.right, view.left);
-            show(state, left, right);
+            super::compare_view::show(state, left, right);
             return say(state, "sides swapped", false);
         }
         Action::Follow => return follow(state),
@@ -87,7 +78,7 @@ pub fn act(state: &mut State, action: Action) {
         }
         _ => {}
     }
-    keep_visible(state);
+    super::compare_view::keep_visible(state);
 }
 
 /// Follows the link on the cursor's row: a round, a person or a topic.
@@ -103,47 +94,6 @@ fn follow(state: &mut State) {
         Link::Milestone(m) => (View::Milestones, m),
     };
     // The history records the comparison with the place under it, so Back reopens it.
-    super::nav::open(state, Place { view, item: Some(item), focus: Focus::Detail, cursor: 0 });
+    super::history::open(state, Place { view, item: Some(item), focus: Focus::Detail, cursor: 0 });
     state.overlay = Overlay::None;
-}
-
-/// Wraps the rows again for the screen's width (after a resize), keeping the cursor on
-/// the line it was on.
-pub fn rewrap(state: &mut State) {
-    let width = inner_width(state);
-    let Overlay::Compare(view) = &mut state.overlay else { return };
-    let line_of = |rows: &[super::super::content::CompareRow], at: usize| {
-        rows[..=at.min(rows.len().saturating_sub(1))].iter().filter(|r| r.first).count()
-    };
-    let line = if view.rows.is_empty() { 0 } else { line_of(&view.rows, view.cursor) };
-    view.rows = compare_rows(&state.lib, &view.lines, width);
-    let mut seen = 0;
-    view.cursor = view
-        .rows
-        .iter()
-        .position(|r| {
-            seen += usize::from(r.first);
-            seen == line
-        })
-        .unwrap_or(0);
-    keep_visible(state);
-}
-
-fn keep_visible(state: &mut State) {
-    let height = usize::from(inner_height(state).max(1));
-    let Overlay::Compare(view) = &mut state.overlay else { return };
-    if view.cursor < view.scroll {
-        view.scroll = view.cursor;
-    } else if view.cursor >= view.scroll + height {
-        view.scroll = view.cursor + 1 - height;
-    }
-    view.scroll = view.scroll.min(view.rows.len().saturating_sub(height));
-}
-
-fn inner_width(state: &State) -> u16 {
-    state.layout.body().width.saturating_sub(2)
-}
-
-fn inner_height(state: &State) -> u16 {
-    state.layout.body().height.saturating_sub(2)
 }

@@ -94,7 +94,7 @@ fn live(state: &mut State) {
             state.filter.applied = input;
             set_rounds(state, items);
             set_milestones(state, &q);
-            super::timeline::filter_changed(state);
+            super::timeline_sync::filter_changed(state);
         }
         Err(e) => state.filter.error = Some(e.to_string()),
     }
@@ -109,7 +109,7 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
             state.filter.input = text.to_string();
             set_rounds(state, items);
             set_milestones(state, &q);
-            super::timeline::filter_changed(state);
+            super::timeline_sync::filter_changed(state);
             true
         }
         Err(e) => {

@@ -5,11 +5,14 @@
 //! of two rounds (`compare`).
 
 mod compare;
+mod compare_view;
 mod dialogs;
 mod filter;
+mod history;
 mod nav;
 mod scroll;
 mod timeline;
+mod timeline_sync;
 
 use super::action::{Action, Effect};
 use super::keymap::Context;
@@ -72,7 +75,7 @@ fn resize(state: &mut State, width: u16, height: u16) {
         state.detail.cursor = cursor.min(state.detail.rows.len().saturating_sub(1));
     }
     scroll::keep_visible(state);
-    compare::rewrap(state);
+    compare_view::rewrap(state);
 }
 
 pub(super) fn say(state: &mut State, text: impl Into<String>, error: bool) {

@@ -2,7 +2,7 @@
 
 use super::super::action::{Action, View};
 use super::super::content::Link;
-use super::super::state::{Focus, Place, State, Visit};
+use super::super::state::{Focus, Place, State};
 use super::say;
 
 pub fn navigate(state: &mut State, action: Action) {
@@ -23,8 +23,8 @@ pub fn navigate(state: &mut State, action: Action) {
         Action::Follow => follow(state),
         Action::NextLink => jump_link(state, true),
         Action::PrevLink => jump_link(state, false),
-        Action::Back => back(state),
-        Action::Forward => forward(state),
+        Action::Back => super::history::back(state),
+        Action::Forward => super::history::forward(state),
         Action::Click { column, row } => click(state, column, row),
         Action::Wheel { column, row, down } => wheel(state, column, row, down),
         _ => {}
@@ -97,9 +97,9 @@ fn show(state: &mut State, view: View) {
         match (from, view) {
             (_, View::Timeline) => {
                 if let Some(r) = state.rounds.current() {
-                    super::timeline::select(state, r);
+                    super::timeline_sync::select(state, r);
                 }
-                super::timeline::ensure(state);
+                super::timeline_sync::ensure(state);
             }
             (View::Timeline, View::Rounds) => {
                 let round = state.timeline.pane.current();
@@ -131,76 +131,7 @@ fn follow(state: &mut State) {
             Place { view: View::Milestones, item: Some(m), focus: Focus::Detail, cursor: 0 }
         }
     };
-    open(state, target);
-}
-
-/// Goes to a place, remembering where the user was so that Back returns there.
-pub(super) fn open(state: &mut State, target: Place) {
-    let here = state.visit();
-    if go(state, target) {
-        state.history.back.push(here);
-        state.history.forward.clear();
-    }
-}
-
-fn back(state: &mut State) {
-    let Some(visit) = state.history.back.pop() else {
-        say(state, "no earlier page (Enter on a link to go somewhere)", false);
-        return;
-    };
-    let here = state.visit();
-    revisit(state, visit);
-    state.history.forward.push(here);
-}
-
-fn forward(state: &mut State) {
-    let Some(visit) = state.history.forward.pop() else {
-        say(state, "no later page", false);
-        return;
-    };
-    let here = state.visit();
-    revisit(state, visit);
-    state.history.back.push(here);
-}
-
-/// Goes back (or forward) to a visit, with the filter that was in force there.
-fn revisit(state: &mut State, visit: Visit) {
-    if visit.filter != state.filter.applied && super::filter::apply_query_text(state, &visit.filter) {
-        let shown =
-            if visit.filter.is_empty() { "cleared".to_string() } else { format!("`{}`", visit.filter) };
-        say(state, format!("filter {shown} again"), false);
-    }
-    go(state, visit.place);
-    if let Some((left, right)) = visit.compare {
-        super::compare::show(state, left, right);
-    }
-}
-
-/// Shows a place; a round hidden by the filter clears the filter. False if it is gone.
-fn go(state: &mut State, place: Place) -> bool {
-    if let (View::Rounds, Some(r)) = (place.view, place.item) {
-        if !state.rounds.items.contains(&r) {
-            super::filter::clear(state);
-            say(state, "filter cleared to show the round", false);
-        }
-    }
-    if place.view == View::Timeline {
-        super::timeline::ensure(state);
-    }
-    let pane = state.pane_mut(place.view);
-    let Some(index) = place.item.and_then(|item| pane.items.iter().position(|&i| i == item)) else {
-        return false;
-    };
-    pane.selected = index;
-    state.view = place.view;
-    if place.view == View::Timeline {
-        super::timeline::select_round(state, index);
-    }
-    state.rebuild_detail();
-    state.focus = place.focus;
-    state.detail.cursor = place.cursor;
-    super::scroll::keep_visible(state);
-    true
+    super::history::open(state, target);
 }
 
 fn click(state: &mut State, column: u16, row: u16) {

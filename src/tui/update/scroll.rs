@@ -16,7 +16,7 @@ pub fn keep_visible(state: &mut State) {
     d.cursor = d.cursor.min(d.rows.len().saturating_sub(1));
     d.scroll = scrolled(d.scroll, d.cursor, detail_h, d.rows.len());
     if state.view == View::Timeline {
-        super::timeline::keep_visible(state);
+        super::timeline_sync::keep_visible(state);
     }
 }
 
