@@ -45,6 +45,12 @@ pub enum HelpLine {
 
 /// Notes under the keys of the help screen.
 const HELP_NOTES: &[&str] = &[
+    "List marks: ✗ cancelled  » postponed  ○ planned or announced  ~ approximate date",
+    "Detail marks: ★ head of a delegation  ▸ agenda item (topic — outcome)",
+    "Topics: ▾ has sub-topics  · has none; the count is the rounds `topic:` finds",
+    "Query fields: venue city country date from to party third host mediator person",
+    "  topic track status format id  (a,b = either; -term = not; \"quoted phrase\")",
+    "Dates: date:2025  date:2025-03  date:2025-03-11  date:2025-02..2025-04  from:2025-06",
     "Query examples: venue:istanbul  date:2025-03  person:darchiev  -status:cancelled",
     "Mouse: the wheel scrolls the pane under the pointer; a click selects.",
 ];
@@ -93,9 +99,18 @@ pub fn footer_entries(context: Context) -> Vec<(String, &'static str)> {
     let marked = contexts
         .iter()
         .flat_map(|&c| bindings().iter().filter(move |b| b.context == c && b.footer.is_some()));
-    let (first, rest): (Vec<&Binding>, Vec<&Binding>) =
-        marked.partition(|b| matches!(b.action, Action::ToggleHelp | Action::Quit));
-    for b in first.into_iter().chain(rest) {
+    // What a newcomer needs most comes first, so a narrow footer drops the rest: help, the
+    // filter, export, quit; then the table's order (the sort is stable).
+    let priority = |b: &&Binding| match b.action {
+        Action::ToggleHelp => 0,
+        Action::OpenFilter => 1,
+        Action::OpenExport => 2,
+        Action::Quit => 3,
+        _ => 4,
+    };
+    let mut marked: Vec<&Binding> = marked.collect();
+    marked.sort_by_key(priority);
+    for b in marked {
         let key = key_label(b.code, b.modifiers);
         let help = b.footer.unwrap_or(b.help);
         match out.last_mut() {

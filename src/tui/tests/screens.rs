@@ -301,3 +301,38 @@ fn hostile_text_never_reaches_the_screen() {
     assert!(!screen.contains('\u{1b}') && !screen.contains('\u{7}') && !screen.contains('\u{202e}'));
     assert!(screen.contains("evil"));
 }
+
+#[test]
+fn at_80_columns_the_footer_keeps_help_filter_and_export() {
+    // Once the footer filled up with movement keys and cut `/ filter` and `e export`.
+    let s = state(80, 24);
+    let screen = text(&draw(&s));
+    let footer = screen.lines().last().unwrap_or_default();
+    for keys in ["? help", "/ filter", "e export", "q quit"] {
+        assert!(footer.contains(keys), "{keys} missing from {footer:?}");
+    }
+}
+
+#[test]
+fn help_explains_the_marks_the_fields_and_the_dates() {
+    let lines: Vec<String> = crate::tui::keyhelp::help_lines()
+        .into_iter()
+        .filter_map(|l| match l {
+            crate::tui::keyhelp::HelpLine::Note(n) => Some(n.to_string()),
+            _ => None,
+        })
+        .collect();
+    let notes = lines.join("\n");
+    for needle in [
+        "✗ cancelled",
+        "» postponed",
+        "○ planned",
+        "★ head",
+        "▸ agenda item",
+        "▾ has sub-topics",
+        "mediator",
+        "date:2025-02..2025-04",
+    ] {
+        assert!(notes.contains(needle), "help lacks {needle}");
+    }
+}
