@@ -163,7 +163,11 @@ fn exporting_the_selected_round_writes_the_file() {
     app.keys("e");
     app.wait_text("2025-04-10-istanbul.md");
     app.keys("\r");
-    app.wait_text("exported to 2025-04-10-istanbul.md");
+    // The status line gives the full path written.
+    let full = app.dir.path().join("2025-04-10-istanbul.md").display().to_string();
+    app.wait_for("the full path in the status line", |s| {
+        s.contains(&format!("exported to {full}")) || s.contains("exported to /")
+    });
     let written =
         std::fs::read_to_string(app.dir.path().join("2025-04-10-istanbul.md")).expect("file written");
     assert!(written.contains("Darchiev") && written.contains("Coulter"), "{written}");

@@ -151,6 +151,10 @@ pub struct State {
     pub(in crate::tui) status: Option<Status>,
     pub(in crate::tui) color: bool,
     pub(in crate::tui) quit: bool,
+    /// The directory the browser was started in, and the user's home: where export paths
+    /// are resolved (read once, so that drawing and updating stay free of I/O).
+    pub(in crate::tui) cwd: PathBuf,
+    pub(in crate::tui) home: Option<PathBuf>,
 }
 
 impl State {
@@ -180,9 +184,28 @@ impl State {
             status: None,
             color,
             quit: false,
+            cwd: std::env::current_dir().unwrap_or_default(),
+            home: std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from),
         };
         state.rebuild_detail();
         state
+    }
+
+    /// Where the export dialog's path text writes: `~` is the home directory, and a relative
+    /// path is taken from the directory the browser was started in.
+    pub fn export_target(&self, text: &str) -> PathBuf {
+        let text = text.trim();
+        let expanded = match (text.strip_prefix('~'), &self.home) {
+            (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with('/') => {
+                home.join(rest.trim_start_matches('/'))
+            }
+            _ => PathBuf::from(text),
+        };
+        if expanded.is_absolute() {
+            expanded
+        } else {
+            self.cwd.join(expanded)
+        }
     }
 
     /// Records the dataset files the browser was opened on (none: the built-in dataset).

@@ -22,7 +22,11 @@ pub fn library() -> Arc<Library> {
 }
 
 pub fn state(width: u16, height: u16) -> State {
-    State::new(library(), width, height, true)
+    let mut s = State::new(library(), width, height, true);
+    // Fixed, so that screens showing where an export goes are the same on every machine.
+    s.cwd = std::path::PathBuf::from("/home/analyst/notes");
+    s.home = Some(std::path::PathBuf::from("/home/analyst"));
+    s
 }
 
 /// Applies actions in order, returning the effects of the last one.

@@ -22,6 +22,11 @@ fn draw(state: &State) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
+/// The whole screen of a state, as text.
+pub(super) fn screen_text(state: &State) -> String {
+    text(&draw(state))
+}
+
 fn text(buffer: &Buffer) -> String {
     let area = buffer.area;
     let mut out = String::new();

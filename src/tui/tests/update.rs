@@ -202,7 +202,7 @@ fn the_export_dialog_prefills_the_path_and_asks_before_overwriting() {
     assert_eq!(d.path, "2025-04-10-istanbul.json", "the extension follows the format");
     let effects = run(&mut s, [Action::Up, Action::Confirm]);
     let round = s.rounds.current().expect("a round");
-    let path = PathBuf::from("2025-04-10-istanbul.md");
+    let path = PathBuf::from("/home/analyst/notes/2025-04-10-istanbul.md");
     let format = crate::export::Format::Markdown;
     assert_eq!(
         effects,
@@ -339,4 +339,26 @@ fn topic_counts_are_the_rounds_topic_finds_including_sub_topics() {
     assert!(lib.mentions(t).len() < lib.topic_round_count(t), "{}", lib.topic_round_count(t));
     let query = crate::query::Query::parse("topic:sanctions-relief").expect("parses");
     assert_eq!(crate::query::filter(lib, &query, crate::query::Sort::Date).len(), lib.topic_round_count(t));
+}
+
+#[test]
+fn the_export_dialog_resolves_tilde_and_relative_paths_and_warns_on_the_extension() {
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("id:2025-04-10")).chain([Action::Confirm]));
+    run(&mut s, [Action::OpenExport]);
+    // A relative name goes to the directory the browser was started in.
+    let effects = run(&mut s, [Action::Confirm]);
+    let Some(Effect::Export { path, .. }) = effects.first() else { panic!("an export: {effects:?}") };
+    assert_eq!(path, &PathBuf::from("/home/analyst/notes/2025-04-10-istanbul.md"));
+    // `~/` is the home directory, as in a shell.
+    let mut s = state(100, 30);
+    run(&mut s, [Action::OpenFilter].into_iter().chain(typed("id:2025-04-10")).chain([Action::Confirm]));
+    run(&mut s, [Action::OpenExport, Action::DeleteWord]);
+    run(&mut s, typed("~/out/r.json"));
+    let screen = super::screens::screen_text(&s);
+    assert!(screen.contains("writes /home/analyst/out/r.json"), "{screen}");
+    assert!(screen.contains("the name has .json, the format is markdown (.md)"), "{screen}");
+    let effects = run(&mut s, [Action::Confirm]);
+    let Some(Effect::Export { path, .. }) = effects.first() else { panic!("an export: {effects:?}") };
+    assert_eq!(path, &PathBuf::from("/home/analyst/out/r.json"));
 }

@@ -39,7 +39,15 @@ pub fn render_picker(p: &Picker, theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-pub fn render_export(d: &ExportDialog, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The export dialog; `target` is where the path typed so far writes (`~` expanded, a
+/// relative path taken from the directory the browser started in).
+pub fn render_export(
+    d: &ExportDialog,
+    target: &std::path::Path,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let rect = centered(area, 64, 15);
     let title = format!(" Export {} ", sanitize_line(&d.what));
     let block = Block::bordered().title(title).border_style(theme.border(true));
@@ -67,11 +75,17 @@ pub fn render_export(d: &ExportDialog, theme: &Theme, frame: &mut Frame, area: R
     } else if let Some(err) = &d.error {
         lines.extend(wrapped(&sanitize_line(err), width, theme.error()));
     } else {
-        lines.extend(wrapped(
-            "written to the current directory unless the path says otherwise",
-            width,
-            theme.muted(),
-        ));
+        let shown = sanitize_line(&target.display().to_string()).into_owned();
+        lines.extend(wrapped(&format!("writes {shown}"), width, theme.muted()));
+        // A name whose extension says another format is allowed, but said.
+        let extension = target.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !extension.eq_ignore_ascii_case(d.format.extension()) {
+            let said =
+                if extension.is_empty() { "no extension".to_string() } else { format!(".{extension}") };
+            let warning =
+                format!("the name has {said}, the format is {} (.{})", d.format, d.format.extension());
+            lines.extend(wrapped(&sanitize_line(&warning), width, theme.error()));
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -41,7 +41,10 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::None => {}
         Overlay::Help { scroll } => help::render(*scroll, &theme, frame, l.area),
         Overlay::Venues(p) => dialogs::render_picker(p, &theme, frame, l.area),
-        Overlay::Export(d) => dialogs::render_export(d, &theme, frame, l.area),
+        Overlay::Export(d) => {
+            let target = state.export_target(&d.path);
+            dialogs::render_export(d, &target, &theme, frame, l.area)
+        }
         Overlay::Compare(view) => compare::render(view, &theme, frame, l.body()),
         Overlay::Commands(lines) => dialogs::render_commands(lines, &theme, frame, l.area),
     }

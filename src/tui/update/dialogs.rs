@@ -161,8 +161,9 @@ pub fn export(state: &mut State, action: Action) -> Vec<Effect> {
                 d.error = Some("type a file name".into());
                 return Vec::new();
             }
-            let path = PathBuf::from(d.path.trim());
-            return vec![Effect::Export { rounds: d.rounds.clone(), format: d.format, path, force: false }];
+            let (rounds, format, text) = (d.rounds.clone(), d.format, d.path.clone());
+            let path = state.export_target(&text);
+            return vec![Effect::Export { rounds, format, path, force: false }];
         }
         _ => {}
     }
