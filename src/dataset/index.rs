@@ -48,6 +48,9 @@ pub struct Index {
     pub(super) roots: Vec<usize>,
     /// Milestone indices in chronological order.
     pub(super) milestones: Vec<usize>,
+    /// Per round: the links of other rounds to it, as (round, link) positions, so a detail
+    /// shows "followed by …" without walking every round.
+    pub(super) linked_from: Vec<Vec<(u32, u32)>>,
     /// Per round: the milestones that name it, in date order.
     pub(super) round_milestones: Vec<Vec<usize>>,
     /// Per milestone: its interval and folded keys, so the query language reaches it too.
@@ -216,6 +219,15 @@ impl Index {
         index.by_title.sort_by(|&a, &b| index.rounds[a].title_sort.cmp(&index.rounds[b].title_sort));
         index.chronological = order;
         index.build_milestones(data);
+        index.linked_from = vec![Vec::new(); data.rounds.len()];
+        for (r, round) in data.rounds.iter().enumerate() {
+            for (l, link) in round.links.iter().enumerate() {
+                if let Some(&target) = index.by_id.get(Kind::Round).get(&link.round) {
+                    let at = (u32::try_from(r).unwrap_or(u32::MAX), u32::try_from(l).unwrap_or(u32::MAX));
+                    index.linked_from[target].push(at);
+                }
+            }
+        }
         index.rank = Ranks {
             date: ranks(&index.chronological),
             venue: ranks(&index.by_venue),

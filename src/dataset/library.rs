@@ -75,13 +75,13 @@ impl Library {
         self.position(Kind::Source, id).and_then(|i| self.data.sources.get(i))
     }
 
-    /// The rounds that link to the round `id`, with their link.
-    pub fn links_to<'a>(&'a self, id: &'a str) -> impl Iterator<Item = (&'a str, &'a RoundLink)> + 'a {
-        self.data
-            .rounds
-            .iter()
-            .flat_map(|r| r.links.iter().map(move |l| (r.id.as_str(), l)))
-            .filter(move |(_, l)| l.round == id)
+    /// The rounds that link to the round `id`, with their link (precomputed at load).
+    pub fn links_to<'a>(&'a self, id: &str) -> impl Iterator<Item = (&'a str, &'a RoundLink)> + 'a {
+        let from = self.round_position(id).and_then(|r| self.index.linked_from.get(r));
+        from.into_iter().flatten().filter_map(|&(r, l)| {
+            let round = self.data.rounds.get(r as usize)?;
+            Some((round.id.as_str(), round.links.get(l as usize)?))
+        })
     }
 
     /// Milestone indices in date order.
