@@ -291,10 +291,16 @@ impl State {
     }
 }
 
-/// People sorted by name, folded, so `Ş` sorts with `S`.
+/// People in the order the People view lists them.
 fn people_order(lib: &Library) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lib.data().people.len()).collect();
-    order.sort_by_cached_key(|&p| crate::text::fold(&lib.data().people[p].name));
+    // By family name, as an index of people reads (the last word of the name: Anton,
+    // Beseda, Coulter …), then by the whole name; folded, so `Ş` sorts with `S`.
+    order.sort_by_cached_key(|&p| {
+        let name = crate::text::fold(&lib.data().people[p].name);
+        let family = name.rsplit(' ').next().unwrap_or_default().to_string();
+        (family, name)
+    });
     order
 }
 

@@ -362,3 +362,19 @@ fn the_export_dialog_resolves_tilde_and_relative_paths_and_warns_on_the_extensio
     let Some(Effect::Export { path, .. }) = effects.first() else { panic!("an export: {effects:?}") };
     assert_eq!(path, &PathBuf::from("/home/analyst/out/r.json"));
 }
+
+#[test]
+fn people_are_listed_by_family_name() {
+    let s = state(100, 30);
+    let names: Vec<&str> = s.people.items.iter().map(|&p| s.lib.data().people[p].name.as_str()).collect();
+    let at = |name: &str| names.iter().position(|n| *n == name).unwrap_or_else(|| panic!("{name} listed"));
+    // Michael Anton, Sergey Beseda, Sonata Coulter, Kirill Dmitriev: A, B, C, D by family name,
+    // whatever their first names.
+    assert!(at("Michael Anton") < at("Sergey Beseda"), "{names:?}");
+    assert!(at("Sergey Beseda") < at("Sonata Coulter"), "{names:?}");
+    assert!(at("Sonata Coulter") < at("Kirill Dmitriev"), "{names:?}");
+    assert!(
+        at("Sergey Lavrov") < at("Vladimir Putin") && at("Vladimir Putin") < at("Steve Witkoff"),
+        "{names:?}"
+    );
+}
