@@ -42,6 +42,18 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Wraps one line to `width` columns at spaces (never at hyphens); continuation rows start
+/// with `hang`. A word longer than the width is split only when `split_long` (a path in a
+/// box), else it stands alone on its row (a URL in `talks show` stays whole).
+pub fn wrap_words<'a>(line: &'a str, width: usize, hang: &'a str, split_long: bool) -> Vec<Cow<'a, str>> {
+    let options = textwrap::Options::new(width.max(1))
+        .subsequent_indent(hang)
+        .break_words(split_long)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    textwrap::wrap(line, options)
+}
+
 /// Like [`fit`], padded with spaces to exactly `width` columns.
 pub fn pad(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;

@@ -49,12 +49,7 @@ pub fn wrap(text: &str, width: usize) -> String {
             .or_else(|| rest.strip_prefix('[').and_then(|r| r.find("] ")).map(|i| i + 3))
             .or_else(|| field_value_start(rest));
         let hang = " ".repeat(indent.len() + marker.unwrap_or(0));
-        let options = textwrap::Options::new(width.max(20))
-            .subsequent_indent(&hang)
-            .break_words(false)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation)
-            .word_separator(textwrap::WordSeparator::AsciiSpace);
-        for piece in textwrap::wrap(line, options) {
+        for piece in crate::text::wrap_words(line, width.max(20), &hang, false) {
             out.push_str(&piece);
             out.push('\n');
         }

@@ -53,16 +53,39 @@ pub(crate) fn read_source_noting(path: &Path, waiting: &dyn Fn(&Path)) -> Result
 fn read_capped(path: &Path, cap: u64, waiting: &dyn Fn(&Path)) -> Result<SourceText, Error> {
     let fail = |reason: String| Error::Read { path: path.to_path_buf(), reason };
     let bytes = read_bytes(path, cap, waiting).map_err(fail)?;
+    let empty = "the file is empty; a dataset starts with `Dataset(`";
+    let text = decode(bytes, empty).map_err(fail)?;
+    Ok(SourceText { name: path.display().to_string(), text })
+}
+
+/// The name a dataset read from standard input is reported under.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Reads a dataset from standard input (`--data -`), with the same size cap and checks as
+/// a file, so an endless stream ends with a message.
+pub(crate) fn read_stdin() -> Result<SourceText, Error> {
+    use std::io::Read;
+    let fail = |reason: String| Error::Read { path: STDIN_NAME.into(), reason };
+    let cap = MAX_DATASET_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(cap + 1).read_to_end(&mut bytes).map_err(|e| fail(io_reason(&e)))?;
+    if bytes.len() as u64 > cap {
+        return Err(fail(too_large(cap)));
+    }
+    let text = decode(bytes, "nothing on standard input; pipe a dataset into `--data -`").map_err(fail)?;
+    Ok(SourceText { name: STDIN_NAME.to_string(), text })
+}
+
+/// Bytes read as dataset text: not blank (`empty` says why otherwise), UTF-8, without a
+/// byte-order mark.
+fn decode(bytes: Vec<u8>, empty: &str) -> Result<String, String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(fail("the file is empty; a dataset starts with `Dataset(`".into()));
+        return Err(empty.to_string());
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!(
-            "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        ))
+        format!("not UTF-8 text (invalid byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
     })?;
-    Ok(SourceText { name: path.display().to_string(), text: without_bom(text) })
+    Ok(without_bom(text))
 }
 
 /// The bytes of a regular file or a FIFO (a pipe, `<(…)`, `/dev/stdin` fed by a pipe), at

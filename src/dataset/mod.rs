@@ -21,7 +21,7 @@ pub use diagnostic::{Location, Problem, Severity};
 pub use index::Index;
 pub use index::{Attendance, Placement, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};
-pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText};
+pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText, STDIN_NAME};
 pub use validate::validate;
 pub use words::{RoundSet, WordIndex};
 
@@ -146,30 +146,6 @@ fn read_all(paths: &[PathBuf], waiting: &dyn Fn(&Path)) -> Result<Vec<SourceText
     }
     paths
         .iter()
-        .map(|p| if p.as_os_str() == "-" { read_stdin() } else { load::read_source_noting(p, waiting) })
+        .map(|p| if p.as_os_str() == "-" { load::read_stdin() } else { load::read_source_noting(p, waiting) })
         .collect()
-}
-
-/// The name a dataset read from standard input is reported under.
-pub const STDIN_NAME: &str = "<stdin>";
-
-/// Reads a dataset from standard input (`--data -`), as UTF-8, up to the size cap of any
-/// dataset ([`load::MAX_DATASET_BYTES`]), so an endless stream ends with a message.
-fn read_stdin() -> Result<SourceText, Error> {
-    use std::io::Read;
-    let fail = |reason: String| Error::Read { path: STDIN_NAME.into(), reason };
-    let mut bytes = Vec::new();
-    let limit = load::MAX_DATASET_BYTES;
-    std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).map_err(|e| fail(e.to_string()))?;
-    if bytes.len() as u64 > limit {
-        return Err(fail(format!("larger than {} MB on standard input", limit / 1_000_000)));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        fail(format!("not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
-    })?;
-    if text.trim().is_empty() {
-        return Err(fail("nothing on standard input; pipe a dataset into `--data -`".into()));
-    }
-    let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
-    Ok(SourceText { name: STDIN_NAME.to_string(), text })
 }

@@ -64,10 +64,10 @@ pub(crate) use crate::text::{fit, pad};
 /// A message wrapped at words to `width` columns, one styled line per row, so that a hint or
 /// an error in a box is read whole instead of cut with `…`.
 pub(crate) fn wrapped(text: &str, width: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    let options = textwrap::Options::new(width.max(1))
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text, options).into_iter().map(|l| Line::styled(l.into_owned(), style)).collect()
+    crate::text::wrap_words(text, width, "", true)
+        .into_iter()
+        .map(|l| Line::styled(l.into_owned(), style))
+        .collect()
 }
 
 /// A rectangle of at most `w`×`h` centred in `area`.
