@@ -3,10 +3,12 @@
 //! Elm style and synchronous: events become [`action::Action`]s (keys only through the
 //! keymap, and only key presses), [`update::update`] changes the [`state::State`] and
 //! returns [`action::Effect`]s, which this loop performs (the only I/O) and answers with
-//! another action; [`ui::render`] draws the state by shared reference.
+//! another action; [`ui::render`] draws the state by shared reference. Slow effects run as
+//! [`jobs::Jobs`] off this thread, and their actions are taken between key events.
 
 pub mod action;
 pub mod content;
+pub mod jobs;
 pub mod keyhelp;
 pub mod keymap;
 pub mod layout;
@@ -22,6 +24,7 @@ use crate::dataset::Library;
 use crate::{export, Error};
 use action::{Action, Effect};
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use jobs::Jobs;
 use state::State;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -62,31 +65,40 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
     if !filter.is_empty() {
         update::apply_query_text(&mut state, &filter);
     }
+    let jobs = Jobs::new();
     while !state.quit && !guard.stopped() {
         if guard.suspend_requested() {
             suspend(&mut guard, &mut state)?;
         }
         guard.terminal.draw(|frame| ui::render(&state, frame)).map_err(term_err)?;
-        // A timeout lets the loop notice signals between events.
-        if !event::poll(Duration::from_millis(100)).map_err(term_err)? {
-            continue;
+        // A timeout lets the loop notice signals and finished jobs between events; short
+        // enough that a job's report shows without a noticeable wait.
+        if event::poll(Duration::from_millis(50)).map_err(term_err)? {
+            let event = event::read().map_err(term_err)?;
+            // Raw mode turns Ctrl-Z into a key instead of SIGTSTP: suspend as the signal would.
+            if is_ctrl_z(&event) {
+                suspend(&mut guard, &mut state)?;
+            } else if let Some(action) = to_action(&state, event) {
+                dispatch(&mut state, action, &jobs);
+            }
         }
-        let event = event::read().map_err(term_err)?;
-        // Raw mode turns Ctrl-Z into a key instead of SIGTSTP: suspend as the signal would.
-        if is_ctrl_z(&event) {
-            suspend(&mut guard, &mut state)?;
-            continue;
-        }
-        let Some(action) = to_action(&state, event) else { continue };
-        let mut pending = update::update(&mut state, action);
-        while let Some(effect) = pending.pop() {
-            let answer = perform(&state.lib, effect);
-            pending.extend(update::update(&mut state, answer));
+        while let Some(report) = jobs.try_next() {
+            dispatch(&mut state, report, &jobs);
         }
     }
     let how = ended(&guard);
     drop(guard);
     Ok(how)
+}
+
+/// Gives an action to `update` and performs the effects it returns, until none is left.
+fn dispatch(state: &mut State, action: Action, jobs: &Jobs) {
+    let mut pending = update::update(state, action);
+    while let Some(effect) = pending.pop() {
+        if let Some(answer) = perform(&state.lib, effect, jobs) {
+            pending.extend(update::update(state, answer));
+        }
+    }
 }
 
 /// Ctrl-Z or SIGTSTP: stopped until SIGCONT, then laid out for the terminal's size now.
@@ -132,33 +144,38 @@ fn to_action(state: &State, event: Event) -> Option<Action> {
     }
 }
 
-/// Performs an effect and reports the outcome as an action.
-pub fn perform(lib: &Library, effect: Effect) -> Action {
+/// Performs an effect and reports the outcome as an action; `None` when the effect runs as
+/// a job, which reports through `jobs` when it is done.
+pub fn perform(lib: &Library, effect: Effect, jobs: &Jobs) -> Option<Action> {
+    // No effect runs as a job yet; the parameter is where the next slow one plugs in.
+    let _ = jobs;
     match effect {
-        Effect::Export { rounds, format, path, force } => {
-            // Only a regular file is ever replaced, so only a regular file (or a link to one)
-            // is asked about; a device such as /dev/null is written to without a question.
-            if !force && path.is_file() {
-                return Action::ExportExists(path);
-            }
-            // Opening a FIFO blocks until a reader comes, which would freeze the screen.
-            if is_fifo(&path) {
-                return Action::ExportDone(Err(format!(
-                    "cannot write {}: it is a FIFO, and the browser cannot wait for a reader; use `talks export -o`",
-                    path.display()
-                )));
-            }
-            let written = export::render(lib, &rounds, format).and_then(|r| {
-                export::write_atomic(&path, r.text.as_bytes(), force).map(|()| r.skipped.len())
-            });
-            match written {
-                Ok(0) => Action::ExportDone(Ok(path)),
-                Ok(skipped) => Action::ExportPartial(path, skipped),
-                // Created between the check and the write: ask, as for any existing file.
-                Err(crate::Error::Exists { path }) => Action::ExportExists(path),
-                Err(e) => Action::ExportDone(Err(e.to_string())),
-            }
-        }
+        Effect::Export { rounds, format, path, force } => Some(export_now(lib, &rounds, format, path, force)),
+    }
+}
+
+/// Writes an export on this thread: asks before replacing a file unless `force`.
+fn export_now(lib: &Library, rounds: &[usize], format: export::Format, path: PathBuf, force: bool) -> Action {
+    // Only a regular file is ever replaced, so only a regular file (or a link to one)
+    // is asked about; a device such as /dev/null is written to without a question.
+    if !force && path.is_file() {
+        return Action::ExportExists(path);
+    }
+    // Opening a FIFO blocks until a reader comes, which would freeze the screen.
+    if is_fifo(&path) {
+        return Action::ExportDone(Err(format!(
+            "cannot write {}: it is a FIFO, and the browser cannot wait for a reader; use `talks export -o`",
+            path.display()
+        )));
+    }
+    let written = export::render(lib, rounds, format)
+        .and_then(|r| export::write_atomic(&path, r.text.as_bytes(), force).map(|()| r.skipped.len()));
+    match written {
+        Ok(0) => Action::ExportDone(Ok(path)),
+        Ok(skipped) => Action::ExportPartial(path, skipped),
+        // Created between the check and the write: ask, as for any existing file.
+        Err(crate::Error::Exists { path }) => Action::ExportExists(path),
+        Err(e) => Action::ExportDone(Err(e.to_string())),
     }
 }
 

@@ -2,13 +2,19 @@
 //! without asking, a FIFO is refused rather than freezing the screen while it waits.
 
 use super::super::action::{Action, Effect};
+use super::super::jobs::Jobs;
 use super::super::perform;
 use super::library;
 use crate::export::Format;
 use std::path::PathBuf;
 
 fn export_to(path: PathBuf, force: bool) -> Action {
-    perform(&library(), Effect::Export { rounds: vec![0], format: Format::Markdown, path, force })
+    perform(
+        &library(),
+        Effect::Export { rounds: vec![0], format: Format::Markdown, path, force },
+        &Jobs::new(),
+    )
+    .expect("an export is written on the loop's thread")
 }
 
 #[cfg(unix)]
