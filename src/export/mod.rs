@@ -1,6 +1,7 @@
 //! Exports: rounds rendered as a Markdown brief, JSON, a self-contained RON dataset, CSV or
 //! an iCalendar file, the plain-text brief of `talks show`, the comparison of two rounds
-//! (`compare`, shared with the browser), and atomic file writing.
+//! (`compare`, shared with the browser), a round's one-line citation, and atomic file
+//! writing.
 //!
 //! Each format is one module with a `render` function over a [`Library`] and a selection of
 //! rounds (indices into `lib.data().rounds`); the Markdown and plain-text briefs share their
@@ -10,6 +11,7 @@
 //! never carry raw control characters from the data.
 
 mod brief;
+mod cite;
 mod common;
 pub mod compare;
 mod csv;
@@ -26,6 +28,7 @@ mod fixture;
 #[cfg(test)]
 mod tests;
 
+pub use cite::citation;
 pub use common::Citations;
 pub use csv::round_table as csv_round_table;
 pub use temp::remove_temp_files_on_signals;

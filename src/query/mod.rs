@@ -16,12 +16,14 @@
 //!
 //! Map: `lex` splits text into terms, `term` reads one term and tests it, `date` reads date
 //! values, `filter` runs a query over a library, `sort` orders results, `narrow` tells when
-//! live filtering may reuse the previous result, `resolve` finds the round a user names.
-//! Presentation (highlighting, messages on screen) is left to the callers.
+//! live filtering may reuse the previous result, `resolve` finds the round a user names,
+//! `highlight` finds where a query's words are in a text. Presentation (the style of a
+//! highlight, messages on screen) is left to the callers.
 
 mod date;
 mod error;
 mod filter;
+mod highlight;
 mod lex;
 mod narrow;
 mod resolve;
@@ -35,6 +37,7 @@ mod tests;
 
 pub use error::QueryError;
 pub use filter::{filter, filter_milestones, filter_within};
+pub use highlight::Highlight;
 pub use narrow::narrows;
 pub use resolve::resolve_round;
 pub use sort::Sort;
@@ -86,6 +89,11 @@ impl Query {
     /// True when the round with these keys satisfies every term.
     pub fn matches(&self, keys: &RoundKeys) -> bool {
         self.terms.iter().all(|t| t.matches(keys))
+    }
+
+    /// What of this query can be seen in text: its free words and text-field values.
+    pub fn highlight(&self) -> Highlight {
+        Highlight::of(&self.terms)
     }
 
     /// Looks up each free word in the library's word index once, before a filter runs.

@@ -75,6 +75,11 @@ pub enum Action {
     Swap,
     /// Show the command lines that reproduce the view.
     ShowCommands,
+    /// The copy menu (`y`): what of the selection to put on the clipboard.
+    OpenCopy,
+    Copy(CopyWhat),
+    /// Open the source under the detail cursor in the web browser.
+    OpenSource,
     ToggleHelp,
     /// Leave the current dialog or input without applying it.
     Cancel,
@@ -104,10 +109,28 @@ pub enum Action {
     /// The loop wrote an export without some rounds the format cannot hold (a calendar
     /// needs days): the path and how many were left out.
     ExportPartial(PathBuf, usize),
+    /// The loop wrote the clipboard sequence (Ok: what the status line says) or failed.
+    Copied(Result<String, String>),
+    /// The opener started (Ok: what the status line says) or failed (Err: why).
+    Opened(Result<String, String>),
+}
+
+/// What the copy menu puts on the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyWhat {
+    Id,
+    Citation,
+    Markdown,
+    /// The address of the source under the detail cursor.
+    Url,
 }
 
 /// Work with side effects, done by the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Export { rounds: Vec<usize>, format: Format, path: PathBuf, force: bool },
+    /// Put `text` on the clipboard through the terminal; `what` names it for the status line.
+    Copy { what: String, text: String },
+    /// Open a web address with the system's opener, off the UI thread.
+    Open(String),
 }

@@ -2,7 +2,7 @@
 //! disagree with what the keys do; a test fails if a key is bound twice in one context, or
 //! in a view's context and in `Global`, which every view falls back to.
 
-use super::action::{Action, View};
+use super::action::{Action, CopyWhat, View};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. `Browse` (the lists and the detail pane) and `Timeline` are the
@@ -19,6 +19,7 @@ pub enum Context {
     Confirm,
     Compare,
     Commands,
+    Copy,
     Help,
 }
 
@@ -113,6 +114,14 @@ pub fn bindings() -> &'static [Binding] {
                 "the command lines that reproduce this view",
                 None,
             ),
+            bind(
+                Global,
+                Char('y'),
+                NONE,
+                Action::OpenCopy,
+                "copy: round id, citation, Markdown, source address (OSC 52)",
+                None,
+            ),
             bind(Global, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
             bind(Global, Char('q'), NONE, Action::Quit, "quit", Some("quit")),
             bind(Global, Char('c'), CTRL, Action::Quit, "quit", None),
@@ -133,6 +142,14 @@ pub fn bindings() -> &'static [Binding] {
             bind(Browse, Char(']'), NONE, Action::NextLink, "next link in the detail", None),
             bind(Browse, Char('['), NONE, Action::PrevLink, "previous link in the detail", None),
             bind(Browse, Enter, NONE, Action::Follow, "open the link under the cursor", Some("open")),
+            bind(
+                Browse,
+                Char('o'),
+                NONE,
+                Action::OpenSource,
+                "open the source under the cursor in the web browser",
+                None,
+            ),
             bind(Timeline, Left, NONE, Action::Earlier, "the round before, on any lane", Some("round")),
             bind(Timeline, Char('h'), NONE, Action::Earlier, "the round before, on any lane", None),
             bind(Timeline, Right, NONE, Action::Later, "the round after, on any lane", Some("round")),
@@ -224,6 +241,14 @@ pub fn bindings() -> &'static [Binding] {
             bind(Commands, Char(':'), NONE, Action::Cancel, "close", None),
             bind(Commands, Char('q'), NONE, Action::Cancel, "close", None),
             bind(Commands, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Copy, Char('i'), NONE, Action::Copy(CopyWhat::Id), "copy the round id", Some("id")),
+            bind(Copy, Char('c'), NONE, Action::Copy(CopyWhat::Citation), "copy the citation", Some("citation")),
+            bind(Copy, Char('m'), NONE, Action::Copy(CopyWhat::Markdown), "copy the round as Markdown", Some("Markdown")),
+            bind(Copy, Char('u'), NONE, Action::Copy(CopyWhat::Url), "copy the source's address", Some("address")),
+            bind(Copy, Esc, NONE, Action::Cancel, "close", Some("close")),
+            bind(Copy, Char('y'), NONE, Action::Cancel, "close", None),
+            bind(Copy, Char('q'), NONE, Action::Cancel, "close", None),
+            bind(Copy, Char('c'), CTRL, Action::Quit, "quit", None),
         ]
     })
 }

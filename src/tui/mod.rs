@@ -7,12 +7,15 @@
 //! [`jobs::Jobs`] off this thread, and their actions are taken between key events.
 
 pub mod action;
+pub mod clipboard;
 pub mod content;
+pub mod copy;
 pub mod jobs;
 pub mod keyhelp;
 pub mod keymap;
 pub mod layout;
 mod load;
+pub mod opener;
 pub mod pane;
 pub mod state;
 mod terminal;
@@ -26,7 +29,7 @@ use action::{Action, Effect};
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 use jobs::Jobs;
 use state::State;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -61,6 +64,7 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
     let Some(library) = load::in_background(&mut guard, data)? else { return Ok(ended(&guard)) };
     let size = guard.terminal.size().map_err(term_err)?;
     let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
+    state.hyperlinks = hyperlinks_wanted(|name| std::env::var_os(name));
     state.set_data_files(data);
     if !filter.is_empty() {
         update::apply_query_text(&mut state, &filter);
@@ -79,11 +83,11 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
             if is_ctrl_z(&event) {
                 suspend(&mut guard, &mut state)?;
             } else if let Some(action) = to_action(&state, event) {
-                dispatch(&mut state, action, &jobs);
+                dispatch(&mut state, action, &jobs, guard.terminal.backend_mut());
             }
         }
         while let Some(report) = jobs.try_next() {
-            dispatch(&mut state, report, &jobs);
+            dispatch(&mut state, report, &jobs, guard.terminal.backend_mut());
         }
     }
     let how = ended(&guard);
@@ -91,11 +95,12 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
     Ok(how)
 }
 
-/// Gives an action to `update` and performs the effects it returns, until none is left.
-fn dispatch(state: &mut State, action: Action, jobs: &Jobs) {
+/// Gives an action to `update` and performs the effects it returns, until none is left;
+/// `out` is the terminal's writer (the clipboard is reached through the terminal).
+fn dispatch(state: &mut State, action: Action, jobs: &Jobs, out: &mut dyn Write) {
     let mut pending = update::update(state, action);
     while let Some(effect) = pending.pop() {
-        if let Some(answer) = perform(&state.lib, effect, jobs) {
+        if let Some(answer) = perform(&state.lib, effect, jobs, out) {
             pending.extend(update::update(state, answer));
         }
     }
@@ -116,6 +121,15 @@ fn ended(guard: &terminal::Guard) -> Ended {
 
 pub(crate) fn term_err(e: std::io::Error) -> Error {
     Error::Terminal(e.to_string())
+}
+
+/// Source addresses are OSC 8 hyperlinks unless `TALKS_NO_HYPERLINKS` is set (to anything
+/// non-empty) or the terminal is one known to print the sequence instead of obeying it
+/// (`TERM=dumb`, the Linux console).
+fn hyperlinks_wanted(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
+    let term = var("TERM").unwrap_or_default();
+    !set("TALKS_NO_HYPERLINKS") && term != "dumb" && term != "linux"
 }
 
 /// `NO_COLOR` set to anything non-empty turns colour off (https://no-color.org).
@@ -145,12 +159,20 @@ fn to_action(state: &State, event: Event) -> Option<Action> {
 }
 
 /// Performs an effect and reports the outcome as an action; `None` when the effect runs as
-/// a job, which reports through `jobs` when it is done.
-pub fn perform(lib: &Library, effect: Effect, jobs: &Jobs) -> Option<Action> {
-    // No effect runs as a job yet; the parameter is where the next slow one plugs in.
-    let _ = jobs;
+/// a job, which reports through `jobs` when it is done. `out` is the terminal.
+pub fn perform(lib: &Library, effect: Effect, jobs: &Jobs, out: &mut dyn Write) -> Option<Action> {
     match effect {
         Effect::Export { rounds, format, path, force } => Some(export_now(lib, &rounds, format, path, force)),
+        Effect::Copy { what, text } => Some(Action::Copied(match clipboard::copy(out, &text) {
+            Ok(()) => Ok(format!("copied {what} ({} bytes)", text.len())),
+            Err(e) => Err(format!("could not copy the {what}: {e}")),
+        })),
+        Effect::Open(url) => {
+            // Read here, when the user asks, so a `$BROWSER` changed in a suspended shell counts.
+            let browser = std::env::var("BROWSER").ok();
+            jobs.spawn(move || Action::Opened(opener::open(&url, browser.as_deref(), opener::PATIENCE)));
+            None
+        }
     }
 }
 

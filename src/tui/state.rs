@@ -43,6 +43,8 @@ pub struct Filter {
     pub before_edit: String,
     /// Why the text in the bar is not a valid query.
     pub error: Option<String>,
+    /// The words of `applied` to highlight in the list and the detail.
+    pub highlight: crate::query::Highlight,
 }
 
 /// A place in the app that history can return to.
@@ -118,6 +120,7 @@ pub enum Overlay {
     Compare(CompareView),
     /// The command lines that reproduce the view, each with what it gives.
     Commands(Vec<(&'static str, String)>),
+    Copy(super::copy::CopyMenu),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +153,8 @@ pub struct State {
     pub(in crate::tui) overlay: Overlay,
     pub(in crate::tui) status: Option<Status>,
     pub(in crate::tui) color: bool,
+    /// Whether source addresses are drawn as OSC 8 hyperlinks (see `ui::hyperlink`).
+    pub(in crate::tui) hyperlinks: bool,
     pub(in crate::tui) quit: bool,
     /// The directory the browser was started in, and the user's home: where export paths
     /// are resolved (read once, so that drawing and updating stay free of I/O).
@@ -183,6 +188,7 @@ impl State {
             overlay: Overlay::None,
             status: None,
             color,
+            hyperlinks: false,
             quit: false,
             cwd: std::env::current_dir().unwrap_or_default(),
             home: std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from),
@@ -256,6 +262,7 @@ impl State {
             Overlay::Export(_) => Context::Export,
             Overlay::Compare(_) => Context::Compare,
             Overlay::Commands(_) => Context::Commands,
+            Overlay::Copy(_) => Context::Copy,
             Overlay::None if self.filter.editing => Context::Filter,
             Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,

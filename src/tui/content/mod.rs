@@ -33,6 +33,8 @@ pub enum Tone {
     Label,
     Muted,
     Link,
+    /// A web address: never cut by wrapping, and a hyperlink where the terminal has them.
+    Url,
     Good,
     Bad,
     Warn,
@@ -45,6 +47,8 @@ pub enum Link {
     Topic(usize),
     Round(usize),
     Milestone(usize),
+    /// A source (its position in the dataset): its address is opened (`o`) or copied (`y`).
+    Source(usize),
 }
 
 /// One logical line of the detail pane; wrapping may split it into several rows.
@@ -141,8 +145,12 @@ pub(crate) fn source_rows(lib: &crate::dataset::Library, cites: &Citations) -> V
                 if let Some(date) = s.published {
                     line.push_str(&format!(", {date}"));
                 }
-                rows.push(Row::new(vec![(Tone::Label, n), (Tone::Plain, line)]).indented(0, hang));
-                rows.push(Row::text(Tone::Muted, s.url.clone()).indented(hang, hang));
+                let row = Row::new(vec![(Tone::Label, n), (Tone::Plain, line)]).indented(0, hang);
+                let url = Row::text(Tone::Url, s.url.clone()).indented(hang, hang);
+                match lib.position(crate::model::Kind::Source, id) {
+                    Some(at) => rows.extend([row.linked(Link::Source(at)), url.linked(Link::Source(at))]),
+                    None => rows.extend([row, url]),
+                }
             }
             None => rows.push(Row::new(vec![(Tone::Label, n), (Tone::Bad, format!("unknown source {id}"))])),
         }

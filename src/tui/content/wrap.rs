@@ -1,7 +1,11 @@
 //! Word wrapping of toned rows to a width, counting display columns (CJK and emoji are
 //! two columns wide, accents zero) so that wrapped text aligns.
+//!
+//! A web address ([`Tone::Url`]) is never split: one longer than the line gets a row of its
+//! own and is cut there with `…`. Half an address on each of two rows cannot be selected
+//! and pasted, and a terminal would make two broken links of it.
 
-use super::Row;
+use super::{Row, Tone};
 use unicode_width::UnicodeWidthStr;
 
 /// Splits every row into rows no wider than `width`, keeping tones and links.
@@ -22,19 +26,27 @@ fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
     let mut current = fresh();
     let mut used = first_indent;
     let first_tone = row.spans.first().map_or(super::Tone::Plain, |s| s.0);
-    push_text(&mut current, first_tone, &" ".repeat(first_indent));
+    push_text(&mut current, margin(first_tone), &" ".repeat(first_indent));
     let mut at_line_start = true;
     for unit in units(&row.spans) {
         let w: usize = unit.pieces.iter().map(|(_, t)| t.width()).sum();
         let tone = unit.pieces.first().map_or(first_tone, |p| p.0);
         if used + w > width && !at_line_start {
             out.push(trimmed(std::mem::replace(&mut current, fresh())));
-            push_text(&mut current, tone, &" ".repeat(hang));
+            push_text(&mut current, margin(tone), &" ".repeat(hang));
             used = hang;
             at_line_start = true;
             if unit.space {
                 continue;
             }
+        }
+        if used + w > width && tone == Tone::Url {
+            let room = width.saturating_sub(used);
+            let whole: String = unit.pieces.iter().map(|(_, t)| *t).collect();
+            push_text(&mut current, tone, &crate::text::fit(&whole, room));
+            used = width;
+            at_line_start = false;
+            continue;
         }
         if used + w > width {
             // A word longer than the line: cut it between grapheme clusters (a flag or a
@@ -61,6 +73,16 @@ fn wrap_one(row: &Row, width: usize, out: &mut Vec<Row>) {
         at_line_start = false;
     }
     out.push(current);
+}
+
+/// The tone of the spaces that indent a row: that of its first text, except that an
+/// address's hyperlink and underline start at the address, not in the margin.
+fn margin(tone: Tone) -> Tone {
+    if tone == Tone::Url {
+        Tone::Plain
+    } else {
+        tone
+    }
 }
 
 /// A run of spaces, or a word: the non-space text between spaces, which may span several
@@ -175,6 +197,25 @@ mod tests {
             assert_eq!(row.plain().chars().count() % 2, 0, "a flag was split: {:?}", row.plain());
         }
         assert_eq!(rows.iter().map(Row::plain).collect::<String>(), flags);
+    }
+
+    #[test]
+    fn an_address_is_never_split_it_is_moved_to_its_own_row_and_cut_with_an_ellipsis() {
+        let url = "https://www.example.org/world/europe/russia-ukraine-talks-istanbul-2025-05-16/";
+        for width in [20u16, 30, 50, 79, 200] {
+            let row = Row::new(vec![(Tone::Plain, "see ".into()), (Tone::Url, url.into())]).indented(0, 4);
+            let rows = wrap_rows(&[row], width);
+            let with_url: Vec<&Row> = rows.iter().filter(|r| r.spans.iter().any(|(t, _)| *t == Tone::Url)).collect();
+            assert_eq!(with_url.len(), 1, "the address is on one row at width {width}: {rows:?}");
+            let shown: String =
+                with_url[0].spans.iter().filter(|(t, _)| *t == Tone::Url).map(|(_, s)| s.as_str()).collect();
+            assert!(url.starts_with(shown.trim_end_matches('…')), "a prefix of the address: {shown}");
+            assert_eq!(shown.ends_with('…'), shown != url, "cut only when it does not fit: {shown}");
+            assert!(widths(&rows).iter().all(|&w| w <= usize::from(width)), "{:?}", widths(&rows));
+        }
+        // Plain text is still cut when it must be (a path in a box).
+        let rows = wrap_rows(&[Row::text(Tone::Plain, url)], 20);
+        assert!(rows.len() > 1);
     }
 
     #[test]

@@ -13,6 +13,7 @@ fn export_to(path: PathBuf, force: bool) -> Action {
         &library(),
         Effect::Export { rounds: vec![0], format: Format::Markdown, path, force },
         &Jobs::new(),
+        &mut Vec::new(),
     )
     .expect("an export is written on the loop's thread")
 }

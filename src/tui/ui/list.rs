@@ -56,6 +56,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
                 View::Topics => topic_line(state, item, width),
                 View::Milestones => milestone_line(state, item, (date_w, width)),
             };
+            // The filter applies to rounds and milestones: show what in each row matched.
+            let line = match state.view {
+                View::Rounds | View::Timeline | View::Milestones => {
+                    let matched = super::highlight::mark(line.spans, &state.filter.highlight, theme.matched());
+                    Line::from(matched)
+                }
+                View::People | View::Topics => line,
+            };
             if i == pane.selected {
                 let style = if focused { theme.selected() } else { theme.selected_unfocused() };
                 line.style(style)

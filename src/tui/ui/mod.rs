@@ -2,11 +2,14 @@
 //! the screen; each draws only the rows that are visible.
 
 mod compare;
+mod copy;
 mod detail;
 mod dialogs;
 mod footer;
 mod header;
 mod help;
+mod highlight;
+mod hyperlink;
 mod list;
 pub mod loading;
 pub mod theme;
@@ -47,6 +50,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         }
         Overlay::Compare(view) => compare::render(view, &theme, frame, l.body()),
         Overlay::Commands(lines) => dialogs::render_commands(lines, &theme, frame, l.area),
+        Overlay::Copy(menu) => copy::render(menu, &theme, frame, l.area),
     }
 }
 

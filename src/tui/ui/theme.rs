@@ -28,6 +28,8 @@ impl Theme {
             Tone::Heading => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             Tone::Label => self.fg(Color::Blue).add_modifier(Modifier::BOLD),
             Tone::Muted => self.fg(Color::DarkGray),
+            // A source's address: quiet like other metadata, underlined as the link it is.
+            Tone::Url => self.fg(Color::DarkGray).add_modifier(Modifier::UNDERLINED),
             Tone::Link => self.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
             Tone::Good => self.fg(Color::Green),
             Tone::Bad => self.fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -46,6 +48,16 @@ impl Theme {
             Style::new().bg(Color::DarkGray)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// Text that matches the filter. Without colour, reverse video and an underline, so a
+    /// match still shows inside the (reversed) selected row.
+    pub fn matched(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Yellow)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED)
         }
     }
 

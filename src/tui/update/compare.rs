@@ -92,6 +92,8 @@ fn follow(state: &mut State) {
         Link::Person(p) => (View::People, p),
         Link::Topic(t) => (View::Topics, t),
         Link::Milestone(m) => (View::Milestones, m),
+        // A comparison lists no sources; kept for completeness of the match.
+        Link::Source(_) => return say(state, "sources open from a round's detail (o)", false),
     };
     // The history records the comparison with the place under it, so Back reopens it.
     super::history::open(state, Place { view, item: Some(item), focus: Focus::Detail, cursor: 0 });

@@ -92,6 +92,7 @@ fn live(state: &mut State) {
                 query::filter(&state.lib, &q, state.sort)
             };
             state.filter.applied = input;
+            state.filter.highlight = q.highlight();
             set_rounds(state, items);
             set_milestones(state, &q);
             super::timeline_sync::filter_changed(state);
@@ -107,6 +108,7 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
             let items = query::filter(&state.lib, &q, state.sort);
             state.filter.applied = text.to_string();
             state.filter.input = text.to_string();
+            state.filter.highlight = q.highlight();
             set_rounds(state, items);
             set_milestones(state, &q);
             super::timeline_sync::filter_changed(state);

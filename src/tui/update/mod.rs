@@ -1,11 +1,12 @@
 //! `update(&mut State, Action) -> Vec<Effect>`: the only place state changes. No I/O.
 //!
 //! Split by concern: moving and following links (`nav`), the filter bar and sorting
-//! (`filter`), the dialogs (`dialogs`), the timeline view (`timeline`) and the comparison
-//! of two rounds (`compare`).
+//! (`filter`), the dialogs (`dialogs`), the timeline view (`timeline`), the comparison
+//! of two rounds (`compare`), and copying and opening sources (`copy`).
 
 mod compare;
 mod compare_view;
+mod copy;
 mod dialogs;
 mod filter;
 mod history;
@@ -28,6 +29,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ExportDone(result) => dialogs::export_done(state, result),
         Action::ExportExists(path) => dialogs::export_exists(state, path),
         Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
+        Action::Copied(result) | Action::Opened(result) => copy::reported(state, result),
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -42,6 +44,8 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Timeline => timeline::act(state, action),
         Context::Compare => compare::act(state, action),
         Context::Commands => dialogs::commands(state, action),
+        Context::Copy => return copy::act(state, action),
+        Context::Browse if action == Action::OpenSource => return copy::open_source(state),
         Context::Browse | Context::Global => browse(state, action),
     }
     Vec::new()
@@ -61,6 +65,7 @@ fn browse(state: &mut State, action: Action) {
         Action::Mark => compare::mark(state),
         Action::Compare => compare::open(state),
         Action::ShowCommands => dialogs::open_commands(state),
+        Action::OpenCopy => copy::open_menu(state),
         Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },
         other => nav::navigate(state, other),
     }

@@ -130,6 +130,10 @@ fn follow(state: &mut State) {
         Link::Milestone(m) => {
             Place { view: View::Milestones, item: Some(m), focus: Focus::Detail, cursor: 0 }
         }
+        // A source leads out of the browser: that is `o`, which says so in its key.
+        Link::Source(_) => {
+            return say(state, "a source: o opens it in your web browser, y copies its address", false)
+        }
     };
     super::history::open(state, target);
 }
