@@ -126,7 +126,7 @@ pub(crate) fn term_err(e: std::io::Error) -> Error {
 /// Source addresses are OSC 8 hyperlinks unless `TALKS_NO_HYPERLINKS` is set (to anything
 /// non-empty) or the terminal is one known to print the sequence instead of obeying it
 /// (`TERM=dumb`, the Linux console).
-fn hyperlinks_wanted(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+pub(crate) fn hyperlinks_wanted(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
     let set = |name: &str| var(name).is_some_and(|v| !v.is_empty());
     let term = var("TERM").unwrap_or_default();
     !set("TALKS_NO_HYPERLINKS") && term != "dumb" && term != "linux"

@@ -2,9 +2,11 @@
 
 mod citations;
 mod compare;
+mod highlight;
 mod model;
 mod perform;
 mod screens;
+mod sources;
 mod timeline;
 mod tools;
 mod update;

@@ -44,7 +44,7 @@ pub fn render(menu: &CopyMenu, theme: &Theme, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
-    let note = "Esc closes · in tmux, copying needs `set -g set-clipboard on`";
+    let note = " Esc closes · in tmux, copying needs `set -g set-clipboard on`";
     lines.push(Line::styled(fit(note, width), theme.muted()));
     frame.render_widget(Paragraph::new(lines), inner);
 }
