@@ -13,6 +13,8 @@ const COLS: std::num::NonZeroU16 = std::num::NonZeroU16::new(100).unwrap();
 struct App {
     started: Instant,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the app wrote, for sequences the screen does not show (OSC 52, OSC 8).
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     dir: tempfile::TempDir,
@@ -20,6 +22,11 @@ struct App {
 
 impl App {
     fn start(args: &[&str]) -> App {
+        App::start_with(args, &[])
+    }
+
+    /// Starts `talks` with extra environment variables.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> App {
         let dir = tempfile::tempdir().expect("temp dir");
         let pty = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
@@ -29,6 +36,10 @@ impl App {
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        cmd.env_remove("TALKS_NO_HYPERLINKS");
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let started = Instant::now();
         let child = pty.slave.spawn_command(cmd).expect("spawn talks");
         drop(pty.slave);
@@ -36,6 +47,8 @@ impl App {
         let writer = pty.master.take_writer().expect("pty writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
         let feed = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let record = Arc::clone(&raw);
         std::thread::spawn(move || {
             let _master = pty.master; // keep the pty open while reading
             let mut buf = [0u8; 8192];
@@ -46,13 +59,21 @@ impl App {
                 if let Ok(mut parser) = feed.lock() {
                     parser.process(&buf[..n]);
                 }
+                if let Ok(mut bytes) = record.lock() {
+                    bytes.extend_from_slice(&buf[..n]);
+                }
             }
         });
-        App { started, screen, writer, child, dir }
+        App { started, screen, raw, writer, child, dir }
     }
 
     fn contents(&self) -> String {
         self.screen.lock().map(|p| p.screen().contents()).unwrap_or_default()
+    }
+
+    /// What the app wrote so far, as text (lossy: the tests look for ASCII sequences).
+    fn raw(&self) -> String {
+        self.raw.lock().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
     }
 
     fn alternate(&self) -> bool {
@@ -302,4 +323,126 @@ fn talks_browse_opens_with_the_filter_and_colon_shows_the_command_lines() {
     app.wait_for("the command lines to close", |s| !s.contains("Command lines"));
     app.keys("q");
     assert!(app.wait_exit().success());
+}
+
+/// The round the copy and source tests work on, and the library it comes from.
+const ISTANBUL: &str = "2025-05-16-istanbul-russia-ukraine";
+
+fn shipped() -> talks::dataset::Library {
+    talks::dataset::open(&[]).expect("the shipped dataset").0
+}
+
+fn base64(text: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(text)
+}
+
+#[test]
+fn y_copies_the_id_and_the_citation_through_osc_52() {
+    let lib = shipped();
+    let r = lib.round_position(ISTANBUL).expect("the round");
+    let citation = talks::export::citation(&lib, r).expect("its citation");
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys(&format!("/id:{ISTANBUL}\r"));
+    app.wait_text(" 1 of 100 rounds");
+    app.keys("y");
+    app.wait_text("Copy to the clipboard (OSC 52)");
+    app.keys("i");
+    app.wait_text(&format!("copied id of {ISTANBUL} ({} bytes)", ISTANBUL.len()));
+    let sequence = format!("\x1b]52;c;{}\x1b\\", base64(ISTANBUL));
+    assert!(app.raw().contains(&sequence), "the OSC 52 sequence of the id was written");
+    app.keys("yc");
+    app.wait_text(&format!("copied citation of {ISTANBUL} ({} bytes)", citation.len()));
+    let sequence = format!("\x1b]52;c;{}\x1b\\", base64(&citation));
+    assert!(app.raw().contains(&sequence), "the OSC 52 sequence of the citation was written");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+/// The OSC 8 links in `raw`: each target with the text its cells spell, in order of output.
+fn hyperlinks(raw: &str) -> Vec<(String, String)> {
+    let mut links: Vec<(String, String)> = Vec::new();
+    let mut rest = raw;
+    while let Some(at) = rest.find("\x1b]8;id=") {
+        let after = &rest[at + 7..];
+        let Some((params, tail)) = after.split_once(';') else { break };
+        let Some((url, tail)) = tail.split_once("\x1b\\") else { break };
+        let Some((text, tail)) = tail.split_once("\x1b]8;;\x1b\\") else { break };
+        let _ = params;
+        match links.last_mut() {
+            Some((last, shown)) if last == url => shown.push_str(text),
+            _ => links.push((url.to_string(), text.to_string())),
+        }
+        rest = tail;
+    }
+    links
+}
+
+/// True when the detail pane's position (`139–163 of 163`) says its last row is on screen.
+fn detail_at_bottom(screen: &str) -> bool {
+    screen.lines().any(|line| {
+        let Some((_, tail)) = line.rsplit_once('–') else { return false };
+        let Some((shown, total)) = tail.trim_end_matches([' ', '┘']).split_once(" of ") else { return false };
+        shown.parse::<usize>().is_ok() && shown == total
+    })
+}
+
+#[test]
+fn source_addresses_are_osc_8_hyperlinks_and_o_opens_one_with_browser() {
+    let lib = shipped();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let record = dir.path().join("opened");
+    let browser = dir.path().join("browser");
+    std::fs::write(&browser, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\necho noise\n", record.display()))
+        .expect("the fake browser");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).expect("executable");
+    }
+    let browser = browser.display().to_string();
+    let mut app = App::start_with(&[], &[("BROWSER", browser.as_str())]);
+    app.wait_text("100 of 100 rounds");
+    app.keys(&format!("/id:{ISTANBUL}\r"));
+    app.wait_text(" 1 of 100 rounds");
+    // To the detail, and its last row: the address of the last source.
+    app.keys("\tG");
+    app.wait_for("the end of the detail, with a hyperlink", |s| {
+        detail_at_bottom(s) && !hyperlinks(&app.raw()).is_empty()
+    });
+    let links = hyperlinks(&app.raw());
+    let urls: Vec<&str> = lib.data().sources.iter().map(|s| s.url.as_str()).collect();
+    for (url, shown) in &links {
+        assert!(urls.contains(&url.as_str()), "{url} is a source's address");
+        let shown = shown.trim_end_matches('…');
+        assert!(!shown.is_empty() && url.starts_with(shown), "the cells spell the address: {shown} for {url}");
+    }
+    let screen = app.contents();
+    let (last, _) = links.last().expect("a link");
+    app.keys("o");
+    app.wait_text("opened https://");
+    let until = Instant::now() + DEADLINE;
+    while !record.exists() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let opened = std::fs::read_to_string(&record).expect("the browser ran");
+    assert!(urls.contains(&opened.as_str()), "a source's address: {opened}");
+    assert_eq!(&opened, last, "the source under the cursor (the last row):\n{screen}");
+    assert!(!app.contents().contains("noise"), "the opener's output does not reach the screen");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn talks_no_hyperlinks_turns_osc_8_off() {
+    let mut app = App::start_with(&[], &[("TALKS_NO_HYPERLINKS", "1")]);
+    app.wait_text("100 of 100 rounds");
+    app.keys(&format!("/id:{ISTANBUL}\r"));
+    app.wait_text(" 1 of 100 rounds");
+    app.keys("\tG");
+    app.wait_text("https://");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    assert!(!app.raw().contains("\x1b]8;"), "no OSC 8 at all");
 }
