@@ -42,7 +42,7 @@ impl CopyMenu {
                 .map_err(|e| e.to_string())
         };
         let url = match source.and_then(|s| lib.data().sources.get(s)) {
-            Some(s) => CopyEntry { what: CopyWhat::Url, label: "address", name: format!("address of source {}", s.id), text: Ok(s.url.clone()) },
+            Some(s) => CopyEntry { what: CopyWhat::Url, label: "address", name: format!("address {}", crate::text::shorten(&s.url, 60)), text: Ok(s.url.clone()) },
             None => CopyEntry {
                 what: CopyWhat::Url,
                 label: "address",

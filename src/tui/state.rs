@@ -62,8 +62,18 @@ pub struct Place {
 pub struct Visit {
     pub place: Place,
     pub filter: String,
-    /// The rounds compared (left, right) when a link was followed from a comparison.
-    pub compare: Option<(usize, usize)>,
+    /// The comparison open over the place when a link was followed from it.
+    pub compare: Option<CompareAt>,
+}
+
+/// A comparison in history: its rounds, and where its cursor and scroll were, so that
+/// coming back puts the user on the line they followed, not at the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareAt {
+    pub left: usize,
+    pub right: usize,
+    pub cursor: usize,
+    pub scroll: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -282,7 +292,9 @@ impl State {
     /// Where the user is, with the filter in force, for the history.
     pub fn visit(&self) -> Visit {
         let compare = match &self.overlay {
-            Overlay::Compare(c) => Some((c.left, c.right)),
+            Overlay::Compare(c) => {
+                Some(CompareAt { left: c.left, right: c.right, cursor: c.cursor, scroll: c.scroll })
+            }
             _ => None,
         };
         Visit { place: self.place(), filter: self.filter.applied.clone(), compare }

@@ -166,6 +166,22 @@ fn facts(lib: &Library, a: &Round, b: &Round) -> Vec<Fact> {
     pairs.into_iter().map(|(field, left, right)| Fact { field, same: left == right, left, right }).collect()
 }
 
+/// True when two wordings name one post: compared without case, accents, punctuation and
+/// the little words (`First Deputy Head, Foreign Intelligence Service` is `First Deputy
+/// Head of the Foreign Intelligence Service`), so that a curator's rewording is not
+/// reported as a new post. The two wordings are still shown as written.
+pub(crate) fn same_post(a: &str, b: &str) -> bool {
+    fn words(role: &str) -> Vec<String> {
+        const LITTLE: [&str; 7] = ["the", "a", "an", "of", "for", "and", "to"];
+        crate::text::fold(role)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !LITTLE.contains(w))
+            .map(str::to_string)
+            .collect()
+    }
+    a == b || words(a) == words(b)
+}
+
 /// Parties in the left round's order, then those only on the right; within a party the
 /// heads first, then the members, the left round's people before those only on the right.
 fn delegations(lib: &Library, a: &Round, b: &Round) -> Vec<PartyRows> {
@@ -199,7 +215,9 @@ fn delegations(lib: &Library, a: &Round, b: &Round) -> Vec<PartyRows> {
                 .map(|p| {
                     let (left, right) = (seat(da, p), seat(db, p));
                     let change = match (&left, &right) {
-                        (Some(l), Some(r)) if l == r => Change::Same,
+                        (Some(l), Some(r)) if l.head == r.head && same_post(&l.role, &r.role) => {
+                            Change::Same
+                        }
                         (Some(_), Some(_)) => Change::PostChanged,
                         (Some(_), None) => Change::OnlyLeft,
                         _ => Change::OnlyRight,

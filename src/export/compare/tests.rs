@@ -53,6 +53,25 @@ fn people_in_both_in_one_and_with_another_post() {
 }
 
 #[test]
+fn a_reworded_post_is_the_same_post() {
+    assert!(same_post(
+        "First Deputy Head, Foreign Intelligence Service",
+        "First Deputy Head of the Foreign Intelligence Service"
+    ));
+    assert!(same_post("Minister of Foreign Affairs", "minister for foreign affairs."));
+    assert!(same_post("Secrétaire d'État", "Secretaire d'Etat"));
+    assert!(!same_post("Director", "Ambassador"));
+    assert!(!same_post("Deputy Minister of Defence", "Minister of Defence"));
+    // Luhovskyi at the first and the third Istanbul rounds, worded both ways in the data.
+    let lib = shipped();
+    let c = compare(&lib, at(&lib, "2025-05-16-istanbul-russia-ukraine"), at(&lib, "2025-07-23-istanbul-russia-ukraine"))
+        .unwrap();
+    let row = c.delegations.iter().flat_map(|p| &p.people).find(|p| p.person.id == "luhovskyi").unwrap();
+    assert_ne!(row.left.as_ref().map(|s| &s.role), row.right.as_ref().map(|s| &s.role), "worded differently");
+    assert_eq!(row.change, Change::Same);
+}
+
+#[test]
 fn the_agenda_is_paired_by_topic_with_each_outcome() {
     let lib = fixture();
     let c = compare(&lib, at(&lib, "2025-02-18-riyadh"), at(&lib, "2025-03-24-riyadh")).unwrap();

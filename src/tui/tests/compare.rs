@@ -96,6 +96,22 @@ fn links_are_followed_and_back_reopens_the_comparison() {
 }
 
 #[test]
+fn back_returns_to_the_line_of_the_comparison_that_was_followed() {
+    let mut s = istanbul(100, 30);
+    // Far down the comparison: a page and more, then the next link from there.
+    run(&mut s, [Action::PageDown, Action::PageDown, Action::NextLink]);
+    let (cursor, scroll) = (view(&s).cursor, view(&s).scroll);
+    assert!(scroll > 0 && view(&s).rows[cursor].link.is_some(), "a link below the first screen");
+    run(&mut s, [Action::Follow]);
+    assert!(matches!(s.overlay, Overlay::None));
+    run(&mut s, [Action::Back]);
+    assert_eq!((view(&s).cursor, view(&s).scroll), (cursor, scroll), "not the top");
+    // And again after Forward and Back.
+    run(&mut s, [Action::Forward, Action::Back]);
+    assert_eq!((view(&s).cursor, view(&s).scroll), (cursor, scroll));
+}
+
+#[test]
 fn swapping_moving_and_closing() {
     let mut s = istanbul(100, 30);
     run(&mut s, [Action::Swap]);

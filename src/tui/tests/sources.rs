@@ -69,8 +69,8 @@ fn the_source_address_is_copied_only_with_the_cursor_on_a_source() {
     let (at, url) = first_source(&s);
     cursor_to(&mut s, &url[..url.len().min(30)]);
     let effects = run(&mut s, [Action::OpenCopy, Action::Copy(CopyWhat::Url)]);
-    let id = &s.lib.data().sources[at].id;
-    assert_eq!(effects, vec![Effect::Copy { what: format!("address of source {id}"), text: url }]);
+    let named = crate::text::shorten(&s.lib.data().sources[at].url, 60).into_owned();
+    assert_eq!(effects, vec![Effect::Copy { what: format!("address {named}"), text: url }]);
 }
 
 #[test]

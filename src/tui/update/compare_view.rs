@@ -13,6 +13,16 @@ pub fn show(state: &mut State, left: usize, right: usize) {
     state.overlay = Overlay::Compare(CompareView { left, right, lines, rows, cursor: 0, scroll: 0 });
 }
 
+/// Puts the cursor and the scroll back where they were (a screen resized since keeps the
+/// cursor in view).
+pub fn place(state: &mut State, cursor: usize, scroll: usize) {
+    let Overlay::Compare(view) = &mut state.overlay else { return };
+    let last = view.rows.len().saturating_sub(1);
+    view.cursor = cursor.min(last);
+    view.scroll = scroll.min(last);
+    keep_visible(state);
+}
+
 /// Wraps the rows again for the screen's width (after a resize), keeping the cursor on
 /// the line it was on.
 pub fn rewrap(state: &mut State) {

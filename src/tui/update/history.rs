@@ -42,8 +42,9 @@ fn revisit(state: &mut State, visit: Visit) {
         say(state, format!("filter {shown} again"), false);
     }
     go(state, visit.place);
-    if let Some((left, right)) = visit.compare {
-        super::compare_view::show(state, left, right);
+    if let Some(at) = visit.compare {
+        super::compare_view::show(state, at.left, at.right);
+        super::compare_view::place(state, at.cursor, at.scroll);
     }
 }
 
