@@ -129,9 +129,11 @@ pub fn geometry(layout: &Layout, lanes: usize, label_width: u16) -> Geometry {
     let chart = Rect::new(body.x, body.y, body.width, chart_h);
     let summary = Rect::new(body.x, body.y + chart_h, body.width, body.height - chart_h);
     let inner_w = chart.width.saturating_sub(2);
-    // Labels take at most a quarter of the width (at least 10 columns), then a space and
-    // a bar before the plot.
-    let label_w = label_width.min((inner_w / 4).max(10)).min(inner_w.saturating_sub(4));
+    // Labels take up to 45% of the width (at least 10 columns), then a space and a bar
+    // before the plot: at 80 columns a track's whole name (34 characters in the shipped
+    // data) fits beside a plot that still holds the timeline at two weeks a column, and
+    // `Russia–US minister…` is never left to guess from.
+    let label_w = label_width.min((inner_w * 9 / 20).max(10)).min(inner_w.saturating_sub(4));
     let plot_x = chart.x + 1 + label_w + 2;
     let plot_w = (chart.x + chart.width).saturating_sub(1).saturating_sub(plot_x);
     let rows_y = chart.y + 3;

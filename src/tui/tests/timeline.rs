@@ -195,8 +195,35 @@ fn zooming_steps_through_the_zooms_and_keeps_the_selection_on_screen() {
     assert!((before - after).abs() <= 6, "{before} → {after}");
     run(&mut s, [Action::ZoomFit]);
     assert_eq!(s.timeline.zoom, None);
+    // Zooming out stops at the zoom that fits everything: coarser would pile marks up.
     run(&mut s, std::iter::repeat_n(Action::ZoomOut, 10));
-    assert_eq!(s.timeline.scale(width(&s)).zoom, ZOOMS[ZOOMS.len() - 1]);
+    let fit = s.timeline.chart.fit(usize::from(width(&s))).zoom;
+    assert_eq!(s.timeline.scale(width(&s)).zoom, fit);
+    assert!(s.status.as_ref().is_some_and(|st| st.text.starts_with("the whole timeline is in view")));
+}
+
+#[test]
+fn zooming_out_never_reaches_rows_of_plus_signs() {
+    for (w, h) in [(80, 24), (120, 35)] {
+        let mut s = timeline(w, h);
+        run(&mut s, std::iter::repeat_n(Action::ZoomOut, 10));
+        let screen = super::screens::screen_text(&s);
+        let t = &s.timeline;
+        let chart = crate::tui::timeline::geometry(&s.layout, t.chart.lanes.len(), t.label_width).chart;
+        let lines = screen.lines().skip(usize::from(chart.y)).take(usize::from(chart.height));
+        let chart: String = lines.collect::<Vec<_>>().join("\n");
+        assert!(!chart.contains('+'), "{screen}");
+    }
+}
+
+#[test]
+fn at_80_columns_every_lane_label_is_whole() {
+    let s = timeline(80, 24);
+    let screen = super::screens::screen_text(&s);
+    for lane in 0..s.timeline.chart.lanes.len() {
+        let label = s.timeline.chart.label(&s.lib, lane);
+        assert!(screen.contains(&format!("│{label} ")), "{label}:\n{screen}");
+    }
 }
 
 #[test]

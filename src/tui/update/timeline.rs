@@ -85,6 +85,13 @@ fn zoom(state: &mut State, delta: isize) {
     let t = &state.timeline;
     let old = t.scale(width);
     let current = ZOOMS.iter().position(|&z| z == old.zoom).unwrap_or(0);
+    // Past the zoom that fits the whole timeline there is nothing more to see, only marks
+    // piled into fewer columns (rows of `+`): zooming out stops there.
+    let fit = t.chart.fit(usize::from(width)).zoom;
+    if delta > 0 && ZOOMS.iter().position(|&z| z == fit).is_some_and(|f| current >= f) {
+        let text = format!("the whole timeline is in view at {} a column; wider columns would only pile marks up", fit.label());
+        return say(state, text, false);
+    }
     let Some(next) = current.checked_add_signed(delta).filter(|&z| z < ZOOMS.len()) else {
         let which = if delta < 0 { "finest" } else { "coarsest" };
         return say(state, format!("already the {which} zoom: {} a column", old.zoom.label()), false);
