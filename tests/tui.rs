@@ -383,7 +383,9 @@ fn hyperlinks(raw: &str) -> Vec<(String, String)> {
 fn detail_at_bottom(screen: &str) -> bool {
     screen.lines().any(|line| {
         let Some((_, tail)) = line.rsplit_once('–') else { return false };
-        let Some((shown, total)) = tail.trim_end_matches([' ', '┘']).split_once(" of ") else { return false };
+        let Some((shown, total)) = tail.trim_end_matches([' ', '┘']).split_once(" of ") else {
+            return false;
+        };
         shown.parse::<usize>().is_ok() && shown == total
     })
 }
@@ -416,7 +418,10 @@ fn source_addresses_are_osc_8_hyperlinks_and_o_opens_one_with_browser() {
     for (url, shown) in &links {
         assert!(urls.contains(&url.as_str()), "{url} is a source's address");
         let shown = shown.trim_end_matches('…');
-        assert!(!shown.is_empty() && url.starts_with(shown), "the cells spell the address: {shown} for {url}");
+        assert!(
+            !shown.is_empty() && url.starts_with(shown),
+            "the cells spell the address: {shown} for {url}"
+        );
     }
     let screen = app.contents();
     let (last, _) = links.last().expect("a link");

@@ -83,7 +83,8 @@ struct Folded {
 
 impl Folded {
     fn new(source: &str) -> Folded {
-        let mut out = Folded { text: String::with_capacity(source.len()), origin: Vec::new(), chars: Vec::new() };
+        let mut out =
+            Folded { text: String::with_capacity(source.len()), origin: Vec::new(), chars: Vec::new() };
         let mut buf = [0u8; 4];
         for (at, c) in source.char_indices() {
             let end = at + c.len_utf8();
@@ -133,12 +134,17 @@ mod tests {
         assert_eq!(marked("person:sergue", "Sergueï Lavrov"), "[Sergue]ï Lavrov");
         assert_eq!(marked("person:serguei", "Sergueï Lavrov"), "[Sergueï] Lavrov");
         assert_eq!(marked("party:russia,ukraine", "Ukraine and Russia"), "[Ukraine] and [Russia]");
-        assert_eq!(marked(r#""direct flights""#, "On Direct  flights and direct flights"), "On Direct  flights and [direct flights]");
+        assert_eq!(
+            marked(r#""direct flights""#, "On Direct  flights and direct flights"),
+            "On Direct  flights and [direct flights]"
+        );
     }
 
     #[test]
     fn negated_terms_and_non_text_fields_highlight_nothing() {
-        for q in ["-istanbul", "-venue:istanbul", "date:2025-05", "status:held", "format:summit", "id:2025", ""] {
+        for q in
+            ["-istanbul", "-venue:istanbul", "date:2025-05", "status:held", "format:summit", "id:2025", ""]
+        {
             let hl = Query::parse(q).unwrap().highlight();
             assert!(hl.is_empty(), "{q}");
             assert!(hl.ranges("Istanbul 2025-05-16 held call").is_empty(), "{q}");

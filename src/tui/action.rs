@@ -128,9 +128,17 @@ pub enum CopyWhat {
 /// Work with side effects, done by the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Export { rounds: Vec<usize>, format: Format, path: PathBuf, force: bool },
+    Export {
+        rounds: Vec<usize>,
+        format: Format,
+        path: PathBuf,
+        force: bool,
+    },
     /// Put `text` on the clipboard through the terminal; `what` names it for the status line.
-    Copy { what: String, text: String },
+    Copy {
+        what: String,
+        text: String,
+    },
     /// Open a web address with the system's opener, off the UI thread.
     Open(String),
 }

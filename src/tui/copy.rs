@@ -29,20 +29,26 @@ impl CopyMenu {
     pub fn new(lib: &Library, round: Option<usize>, source: Option<usize>) -> CopyMenu {
         let round = round.and_then(|r| Some((r, lib.data().rounds.get(r)?.id.as_str())));
         let no_round = || Err("no round is selected".to_string());
-        let for_round = |what: CopyWhat, label: &'static str, text: &dyn Fn(usize) -> Result<String, String>| {
-            let (name, text) = match round {
-                Some((r, id)) => (format!("{label} of {id}"), text(r)),
-                None => (label.to_string(), no_round()),
+        let for_round =
+            |what: CopyWhat, label: &'static str, text: &dyn Fn(usize) -> Result<String, String>| {
+                let (name, text) = match round {
+                    Some((r, id)) => (format!("{label} of {id}"), text(r)),
+                    None => (label.to_string(), no_round()),
+                };
+                CopyEntry { what, label, name, text }
             };
-            CopyEntry { what, label, name, text }
-        };
         let markdown = |r: usize| {
             crate::export::render(lib, &[r], crate::export::Format::Markdown)
                 .map(|done| done.text)
                 .map_err(|e| e.to_string())
         };
         let url = match source.and_then(|s| lib.data().sources.get(s)) {
-            Some(s) => CopyEntry { what: CopyWhat::Url, label: "address", name: format!("address {}", crate::text::shorten(&s.url, 60)), text: Ok(s.url.clone()) },
+            Some(s) => CopyEntry {
+                what: CopyWhat::Url,
+                label: "address",
+                name: format!("address {}", crate::text::shorten(&s.url, 60)),
+                text: Ok(s.url.clone()),
+            },
             None => CopyEntry {
                 what: CopyWhat::Url,
                 label: "address",

@@ -40,8 +40,12 @@ pub fn open(url: &str, browser: Option<&str>, patience: Duration) -> Result<Stri
         return Err(format!("could not open {url}: no opener; set $BROWSER"));
     };
     let from = if browser.is_some_and(|b| !b.trim().is_empty()) { " (from $BROWSER)" } else { "" };
-    let spawned =
-        Command::new(program).args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn();
+    let spawned = Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
     let mut child = match spawned {
         Ok(child) => child,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && from.is_empty() => {
@@ -56,7 +60,9 @@ pub fn open(url: &str, browser: Option<&str>, patience: Duration) -> Result<Stri
     loop {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(format!("opened {url} with {program}")),
-            Ok(Some(status)) => return Err(format!("could not open {url}: {program}{from} failed ({status})")),
+            Ok(Some(status)) => {
+                return Err(format!("could not open {url}: {program}{from} failed ({status})"))
+            }
             Ok(None) if Instant::now() < until => std::thread::sleep(Duration::from_millis(20)),
             Ok(None) => {
                 // Still running (a browser itself): reaped whenever it ends.

@@ -215,9 +215,7 @@ fn delegations(lib: &Library, a: &Round, b: &Round) -> Vec<PartyRows> {
                 .map(|p| {
                     let (left, right) = (seat(da, p), seat(db, p));
                     let change = match (&left, &right) {
-                        (Some(l), Some(r)) if l.head == r.head && same_post(&l.role, &r.role) => {
-                            Change::Same
-                        }
+                        (Some(l), Some(r)) if l.head == r.head && same_post(&l.role, &r.role) => Change::Same,
                         (Some(_), Some(_)) => Change::PostChanged,
                         (Some(_), None) => Change::OnlyLeft,
                         _ => Change::OnlyRight,

@@ -64,8 +64,12 @@ fn a_reworded_post_is_the_same_post() {
     assert!(!same_post("Deputy Minister of Defence", "Minister of Defence"));
     // Luhovskyi at the first and the third Istanbul rounds, worded both ways in the data.
     let lib = shipped();
-    let c = compare(&lib, at(&lib, "2025-05-16-istanbul-russia-ukraine"), at(&lib, "2025-07-23-istanbul-russia-ukraine"))
-        .unwrap();
+    let c = compare(
+        &lib,
+        at(&lib, "2025-05-16-istanbul-russia-ukraine"),
+        at(&lib, "2025-07-23-istanbul-russia-ukraine"),
+    )
+    .unwrap();
     let row = c.delegations.iter().flat_map(|p| &p.people).find(|p| p.person.id == "luhovskyi").unwrap();
     assert_ne!(row.left.as_ref().map(|s| &s.role), row.right.as_ref().map(|s| &s.role), "worded differently");
     assert_eq!(row.change, Change::Same);

@@ -205,7 +205,8 @@ mod tests {
         for width in [20u16, 30, 50, 79, 200] {
             let row = Row::new(vec![(Tone::Plain, "see ".into()), (Tone::Url, url.into())]).indented(0, 4);
             let rows = wrap_rows(&[row], width);
-            let with_url: Vec<&Row> = rows.iter().filter(|r| r.spans.iter().any(|(t, _)| *t == Tone::Url)).collect();
+            let with_url: Vec<&Row> =
+                rows.iter().filter(|r| r.spans.iter().any(|(t, _)| *t == Tone::Url)).collect();
             assert_eq!(with_url.len(), 1, "the address is on one row at width {width}: {rows:?}");
             let shown: String =
                 with_url[0].spans.iter().filter(|(t, _)| *t == Tone::Url).map(|(_, s)| s.as_str()).collect();

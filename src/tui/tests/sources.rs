@@ -64,7 +64,10 @@ fn the_source_address_is_copied_only_with_the_cursor_on_a_source() {
     assert!(effects.is_empty());
     assert!(matches!(s.overlay, Overlay::Copy(_)), "the menu stays for another choice");
     let (text, error) = status(&s);
-    assert!(error && text.starts_with("cannot copy the source address: put the detail cursor on a source"), "{text}");
+    assert!(
+        error && text.starts_with("cannot copy the source address: put the detail cursor on a source"),
+        "{text}"
+    );
     run(&mut s, [Action::Cancel]);
     let (at, url) = first_source(&s);
     cursor_to(&mut s, &url[..url.len().min(30)]);
@@ -164,7 +167,9 @@ fn source_addresses_are_hyperlinks_unless_turned_off() {
     let y = s.layout.detail_inner.y + u16::try_from(row).unwrap();
     let linked = |buffer: &ratatui::buffer::Buffer| {
         (s.layout.detail_inner.x..s.layout.detail_inner.right())
-            .filter(|&x| buffer[(x, y)].symbol().starts_with(&format!("\x1b]8;id=talks-source-{at};{url}\x1b\\")))
+            .filter(|&x| {
+                buffer[(x, y)].symbol().starts_with(&format!("\x1b]8;id=talks-source-{at};{url}\x1b\\"))
+            })
             .count()
     };
     assert_eq!(linked(&draw(&s)), 0, "off unless the terminal has them");
@@ -190,7 +195,10 @@ fn hyperlinks_are_off_when_asked_and_on_terminals_that_print_them() {
 fn the_copy_menu_at_80_and_120_columns() {
     for (w, h) in [(80, 24), (120, 35)] {
         let mut s = state(w, h);
-        run(&mut s, [Action::OpenFilter].into_iter().chain(typed(&format!("id:{ROUND}"))).chain([Action::Confirm]));
+        run(
+            &mut s,
+            [Action::OpenFilter].into_iter().chain(typed(&format!("id:{ROUND}"))).chain([Action::Confirm]),
+        );
         let (_, url) = first_source(&s);
         cursor_to(&mut s, &url[..url.len().min(30)]);
         run(&mut s, [Action::OpenCopy]);

@@ -38,10 +38,7 @@ pub fn render(menu: &CopyMenu, theme: &Theme, frame: &mut Frame, area: Rect) {
             Err(why) => (why.clone(), theme.muted()),
         };
         let key_style = if entry.text.is_ok() { theme.key() } else { theme.muted() };
-        lines.push(Line::from(vec![
-            Span::styled(head, key_style),
-            Span::styled(fit(&preview, room), style),
-        ]));
+        lines.push(Line::from(vec![Span::styled(head, key_style), Span::styled(fit(&preview, room), style)]));
     }
     lines.push(Line::raw(""));
     let note = " Esc closes · in tmux, copying needs `set -g set-clipboard on`";

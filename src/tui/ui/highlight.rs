@@ -6,7 +6,11 @@ use ratatui::text::Span;
 
 /// The spans with the parts that match `highlight` restyled by `matched` (patched over the
 /// span's own style, so a link stays underlined). A match may cross spans.
-pub fn mark(spans: Vec<Span<'static>>, highlight: &crate::query::Highlight, matched: Style) -> Vec<Span<'static>> {
+pub fn mark(
+    spans: Vec<Span<'static>>,
+    highlight: &crate::query::Highlight,
+    matched: Style,
+) -> Vec<Span<'static>> {
     if highlight.is_empty() {
         return spans;
     }
@@ -20,11 +24,8 @@ pub fn mark(spans: Vec<Span<'static>>, highlight: &crate::query::Highlight, matc
     for span in spans {
         let end = start + span.content.len();
         // Cut points inside this span: every range boundary strictly within it.
-        let mut cuts: Vec<usize> = ranges
-            .iter()
-            .flat_map(|r| [r.start, r.end])
-            .filter(|&c| c > start && c < end)
-            .collect();
+        let mut cuts: Vec<usize> =
+            ranges.iter().flat_map(|r| [r.start, r.end]).filter(|&c| c > start && c < end).collect();
         cuts.dedup();
         let mut from = start;
         for to in cuts.into_iter().chain([end]) {

@@ -59,7 +59,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             // The filter applies to rounds and milestones: show what in each row matched.
             let line = match state.view {
                 View::Rounds | View::Timeline | View::Milestones => {
-                    let matched = super::highlight::mark(line.spans, &state.filter.highlight, theme.matched());
+                    let matched =
+                        super::highlight::mark(line.spans, &state.filter.highlight, theme.matched());
                     Line::from(matched)
                 }
                 View::People | View::Topics => line,

@@ -76,7 +76,11 @@ pub fn open_source(state: &mut State) -> Vec<Effect> {
             vec![Effect::Open(url)]
         }
         None => {
-            say(state, "no source under the cursor: the sources end the detail (Tab, then ] to a link)", true);
+            say(
+                state,
+                "no source under the cursor: the sources end the detail (Tab, then ] to a link)",
+                true,
+            );
             Vec::new()
         }
     }
