@@ -25,3 +25,25 @@ fn render_rounds_frame(bencher: Bencher, rounds: usize) {
         terminal.draw(|f| talks::tui::ui::render(&state, f)).expect("draw");
     });
 }
+
+/// The same frame with the filter `round` in force, a word in most titles: its matches are
+/// found (folding each visible row) and highlighted in the list and the detail on every
+/// frame, so this is the highlighting's worst case beside the frame without a filter.
+#[divan::bench(args = [1_000, 100_000], sample_count = 100, sample_size = 5)]
+fn render_rounds_frame_highlighted(bencher: Bencher, rounds: usize) {
+    let lib = fixture::get(rounds).lib.clone();
+    let mut state = State::new(lib, 200, 50, true);
+    update(&mut state, Action::OpenFilter);
+    for c in "round".chars() {
+        update(&mut state, Action::Insert(c));
+    }
+    update(&mut state, Action::Confirm);
+    update(&mut state, Action::Bottom);
+    for _ in 0..rounds / 2 / 45 {
+        update(&mut state, Action::PageUp);
+    }
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
+    bencher.bench_local(|| {
+        terminal.draw(|f| talks::tui::ui::render(&state, f)).expect("draw");
+    });
+}

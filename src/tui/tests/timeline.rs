@@ -199,7 +199,10 @@ fn zooming_steps_through_the_zooms_and_keeps_the_selection_on_screen() {
     run(&mut s, std::iter::repeat_n(Action::ZoomOut, 10));
     let fit = s.timeline.chart.fit(usize::from(width(&s))).zoom;
     assert_eq!(s.timeline.scale(width(&s)).zoom, fit);
-    assert!(s.status.as_ref().is_some_and(|st| st.text.starts_with("the whole timeline is in view")));
+    assert!(s
+        .status
+        .as_ref()
+        .is_some_and(|st| st.text == format!("already the whole timeline, at {} a column", fit.label())));
 }
 
 #[test]

@@ -89,10 +89,7 @@ fn zoom(state: &mut State, delta: isize) {
     // piled into fewer columns (rows of `+`): zooming out stops there.
     let fit = t.chart.fit(usize::from(width)).zoom;
     if delta > 0 && ZOOMS.iter().position(|&z| z == fit).is_some_and(|f| current >= f) {
-        let text = format!(
-            "the whole timeline is in view at {} a column; wider columns would only pile marks up",
-            fit.label()
-        );
+        let text = format!("already the whole timeline, at {} a column", fit.label());
         return say(state, text, false);
     }
     let Some(next) = current.checked_add_signed(delta).filter(|&z| z < ZOOMS.len()) else {
