@@ -50,8 +50,16 @@ impl Highlight {
         if self.needles.is_empty() || text.is_empty() {
             return Vec::new();
         }
-        let folded = Folded::new(text);
         let mut found: Vec<Range<usize>> = Vec::new();
+        if text.is_ascii() {
+            // Most rows: folding is lower-casing, byte for byte, so offsets need no map.
+            let lower = text.to_ascii_lowercase();
+            for needle in &self.needles {
+                found.extend(lower.match_indices(needle.as_str()).map(|(at, n)| at..at + n.len()));
+            }
+            return merged(found);
+        }
+        let folded = Folded::new(text);
         for needle in &self.needles {
             for (at, _) in folded.text.match_indices(needle.as_str()) {
                 let first = folded.origin[at];
@@ -59,16 +67,21 @@ impl Highlight {
                 found.push(folded.chars[first].start..folded.chars[last].end);
             }
         }
-        found.sort_by_key(|r| (r.start, r.end));
-        let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
-        for r in found {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        merged
+        merged(found)
     }
+}
+
+/// The ranges in order, overlapping or touching ones joined.
+fn merged(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    found.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(found.len());
+    for r in found {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// Text folded character by character, with where each folded byte came from.
