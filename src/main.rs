@@ -9,17 +9,17 @@ fn main() -> ExitCode {
     // The long version names the built-in dataset, which costs a load: only when asked.
     let asked_version = std::env::args_os().skip(1).any(|a| a == "--version" || a == "-V");
     let command = if asked_version { talks::cli::command() } else { talks::cli::command_without_dataset() };
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let mut cli = match Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    let result = match cli.command {
-        Some(Command::Browse(args)) => browse(&cli.data, &args.query),
+    let result = match cli.command.take() {
+        Some(Command::Browse(args)) => browse(&cli, &args.query),
         Some(command) => {
             talks::export::remove_temp_files_on_signals();
             talks::cli::run(command, &cli.data).map(|()| 0)
         }
-        None => browse(&cli.data, &[]),
+        None => browse(&cli, &[]),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -34,15 +34,16 @@ fn main() -> ExitCode {
 /// 0 when the user quit, 128 + the signal's number when a signal ended it (143 for SIGTERM),
 /// as shells report a process a signal killed.
 #[cfg(feature = "tui")]
-fn browse(data: &[std::path::PathBuf], query: &[String]) -> Result<u8, Error> {
-    Ok(match talks::tui::run(data, query)? {
+fn browse(cli: &Cli, query: &[String]) -> Result<u8, Error> {
+    let options = talks::tui::Options { no_watch: cli.no_watch };
+    Ok(match talks::tui::run(&cli.data, query, &options)? {
         talks::tui::Ended::Quit => 0,
         talks::tui::Ended::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
     })
 }
 
 #[cfg(not(feature = "tui"))]
-fn browse(_: &[std::path::PathBuf], _: &[String]) -> Result<u8, Error> {
+fn browse(_: &Cli, _: &[String]) -> Result<u8, Error> {
     Err(Error::Terminal(
         "this build has no browser (built without the `tui` feature); use a subcommand: talks --help".into(),
     ))

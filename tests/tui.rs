@@ -20,7 +20,11 @@ struct App {
 
 impl App {
     fn start(args: &[&str]) -> App {
-        let dir = tempfile::tempdir().expect("temp dir");
+        App::start_in(tempfile::tempdir().expect("temp dir"), args, &[])
+    }
+
+    /// Starts `talks` in `dir` (where a test wrote its files) with extra environment.
+    fn start_in(dir: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> App {
         let pty = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
@@ -29,6 +33,9 @@ impl App {
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let started = Instant::now();
         let child = pty.slave.spawn_command(cmd).expect("spawn talks");
         drop(pty.slave);
@@ -300,6 +307,68 @@ fn talks_browse_opens_with_the_filter_and_colon_shows_the_command_lines() {
     app.wait_text("talks browse venue:istanbul");
     app.keys("\x1b");
     app.wait_for("the command lines to close", |s| !s.contains("Command lines"));
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+/// Saves as vim does: a new file written beside, then renamed over the old one.
+fn save_by_rename(path: &std::path::Path, text: &str) {
+    let new = path.with_extension("ron.new");
+    std::fs::write(&new, text).expect("write the new file");
+    std::fs::rename(&new, path).expect("rename it over the old one");
+}
+
+#[test]
+fn the_browser_reloads_a_dataset_file_edited_under_it_and_shows_its_problems() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("data.ron");
+    let good = String::from_utf8(crate::harness::fixture("valid/minimal.ron")).expect("utf-8");
+    std::fs::write(&path, &good).expect("write the dataset");
+    let mut app = App::start_in(dir, &["--data", "data.ron"], &[]);
+    app.wait_text("3 of 3 rounds");
+    app.wait_text("Lavrov–Rubio meeting in Riyadh");
+    // A new title, saved by rename: the list shows it.
+    let retitled = good.replace("Lavrov–Rubio meeting in Riyadh", "Lavrov–Rubio talks, revised");
+    save_by_rename(&path, &retitled);
+    app.wait_text("Lavrov–Rubio talks, revised");
+    app.wait_text("reloaded the dataset files: 3 rounds");
+    // Broken in place: the problem with its place, over the last good data.
+    let broken = retitled.replace("version: \"0.1.0\",", "version: \"0.1.0\" oops,");
+    std::fs::write(&path, broken).expect("break the file");
+    app.wait_text("The dataset files no longer load: 1 problem");
+    app.wait_text("data.ron:3:");
+    assert!(
+        app.contents().contains("Lavrov–Rubio talks, revised"),
+        "the old data stays:\n{}",
+        app.contents()
+    );
+    // The panel closes and opens with `!`; fixing the file clears it.
+    app.keys("!");
+    app.wait_for("the panel to close", |s| !s.contains("no longer load: 1 problem"));
+    app.wait_text("! shows why");
+    app.keys("!");
+    app.wait_text("The dataset files no longer load: 1 problem");
+    save_by_rename(&path, &good);
+    app.wait_text("fixed: reloaded the dataset files: 3 rounds");
+    app.wait_text("Lavrov–Rubio meeting in Riyadh");
+    assert!(!app.contents().contains("no longer load"), "{}", app.contents());
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn no_watch_leaves_the_data_as_it_was_loaded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("data.ron");
+    let good = String::from_utf8(crate::harness::fixture("valid/minimal.ron")).expect("utf-8");
+    std::fs::write(&path, &good).expect("write the dataset");
+    let mut app = App::start_in(dir, &["--data", "data.ron", "--no-watch"], &[]);
+    app.wait_text("Lavrov–Rubio meeting in Riyadh");
+    save_by_rename(&path, &good.replace("Lavrov–Rubio meeting in Riyadh", "Renamed"));
+    // Much longer than a reload takes when watching; the screen is redrawn meanwhile.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(app.contents().contains("Lavrov–Rubio meeting in Riyadh"), "{}", app.contents());
+    assert!(!app.contents().contains("Renamed"), "{}", app.contents());
     app.keys("q");
     assert!(app.wait_exit().success());
 }

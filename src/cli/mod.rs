@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long = "data", value_name = "FILE", global = true, help_heading = "Input")]
     pub data: Vec<PathBuf>,
 
+    /// In the browser, do not reload the --data files when they change on disk.
+    #[arg(long, global = true, help_heading = "Browser")]
+    pub no_watch: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -4,8 +4,10 @@
 //! become actions in the event loop. `update` turns actions into state changes and
 //! [`Effect`]s, which the loop performs (the only I/O) and answers with another action.
 
+use crate::dataset::Library;
 use crate::export::Format;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The browsable views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -104,6 +106,41 @@ pub enum Action {
     /// The loop wrote an export without some rounds the format cannot hold (a calendar
     /// needs days): the path and how many were left out.
     ExportPartial(PathBuf, usize),
+    /// The dataset files changed on disk and were read again (by the watcher's thread).
+    Reloaded(Reloaded),
+    /// Open or close the panel of the problems that keep the files on disk from loading.
+    ToggleProblems,
+}
+
+/// The outcome of reading the dataset again after its files changed.
+#[derive(Debug, Clone)]
+pub enum Reloaded {
+    Loaded(Arc<Library>),
+    /// The files no longer load: what is wrong, as `talks check` says it.
+    Failed(Vec<DiskProblem>),
+}
+
+/// Two outcomes are the same when they carry the same library (not an equal one: comparing
+/// whole datasets would be slow and is never what a test means).
+impl PartialEq for Reloaded {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Reloaded::Loaded(a), Reloaded::Loaded(b)) => Arc::ptr_eq(a, b),
+            (Reloaded::Failed(a), Reloaded::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Reloaded {}
+
+/// One problem of a dataset on disk: its text as `talks check` prints it (a parse error's
+/// report runs over several lines), and where it is, for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiskProblem {
+    pub text: String,
+    pub file: Option<PathBuf>,
+    pub line: usize,
 }
 
 /// Work with side effects, done by the event loop.

@@ -27,6 +27,7 @@ pub const SECTIONS: &[(Context, &str)] = &[
     (Context::Timeline, "Timeline"),
     (Context::Compare, "Comparison"),
     (Context::Commands, "Command lines"),
+    (Context::Problems, "Problems panel"),
     (Context::Filter, "Filter bar"),
     (Context::Picker, "Venue picker"),
     (Context::Export, "Export dialog"),

@@ -19,6 +19,7 @@ pub enum Context {
     Confirm,
     Compare,
     Commands,
+    Problems,
     Help,
 }
 
@@ -111,6 +112,14 @@ pub fn bindings() -> &'static [Binding] {
                 NONE,
                 Action::ShowCommands,
                 "the command lines that reproduce this view",
+                None,
+            ),
+            bind(
+                Global,
+                Char('!'),
+                NONE,
+                Action::ToggleProblems,
+                "why the dataset files on disk no longer load",
                 None,
             ),
             bind(Global, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
@@ -224,6 +233,14 @@ pub fn bindings() -> &'static [Binding] {
             bind(Commands, Char(':'), NONE, Action::Cancel, "close", None),
             bind(Commands, Char('q'), NONE, Action::Cancel, "close", None),
             bind(Commands, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Problems, Char('j'), NONE, Action::Down, "next problem", Some("move")),
+            bind(Problems, Down, NONE, Action::Down, "next problem", None),
+            bind(Problems, Char('k'), NONE, Action::Up, "previous problem", Some("move")),
+            bind(Problems, Up, NONE, Action::Up, "previous problem", None),
+            bind(Problems, Char('!'), NONE, Action::ToggleProblems, "close the panel", Some("close")),
+            bind(Problems, Esc, NONE, Action::ToggleProblems, "close the panel", None),
+            bind(Problems, Char('q'), NONE, Action::ToggleProblems, "close the panel", None),
+            bind(Problems, Char('c'), CTRL, Action::Quit, "quit", None),
         ]
     })
 }

@@ -19,6 +19,7 @@ mod terminal;
 pub mod timeline;
 pub mod ui;
 pub mod update;
+mod watch;
 
 use crate::dataset::Library;
 use crate::{export, Error};
@@ -40,9 +41,16 @@ pub enum Ended {
     Signal(i32),
 }
 
+/// How the browser runs, from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Do not watch the dataset files for changes (`--no-watch`).
+    pub no_watch: bool,
+}
+
 /// Opens the browser on the given datasets (none: the built-in one), the rounds filtered
 /// by the query words (none: every round).
-pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
+pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ended, Error> {
     // The words as one filter text, checked first so that a mistake is reported as
     // `talks list` reports it, terminal or not.
     let filter = query.join(" ");
@@ -66,6 +74,7 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
         update::apply_query_text(&mut state, &filter);
     }
     let jobs = Jobs::new();
+    let _watch = start_watch(&mut state, data, options, &jobs);
     while !state.quit && !guard.stopped() {
         if guard.suspend_requested() {
             suspend(&mut guard, &mut state)?;
@@ -89,6 +98,22 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
     let how = ended(&guard);
     drop(guard);
     Ok(how)
+}
+
+/// Watches the dataset files unless told not to. The built-in dataset is not on disk, and
+/// standard input cannot be read twice, so neither is watched.
+fn start_watch(state: &mut State, data: &[PathBuf], options: &Options, jobs: &Jobs) -> Option<watch::Watch> {
+    if options.no_watch || data.is_empty() || data.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    match watch::start(data, jobs.sender()) {
+        Ok(w) => Some(w),
+        Err(why) => {
+            state.status =
+                Some(state::Status { text: format!("{why}; changes will not be reloaded"), error: true });
+            None
+        }
+    }
 }
 
 /// Gives an action to `update` and performs the effects it returns, until none is left.

@@ -118,6 +118,10 @@ pub enum Overlay {
     Compare(CompareView),
     /// The command lines that reproduce the view, each with what it gives.
     Commands(Vec<(&'static str, String)>),
+    /// The problems of the dataset on disk ([`State::disk_problems`]), one selected.
+    Problems {
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +145,9 @@ pub struct State {
     pub(in crate::tui) marked: Option<usize>,
     /// The `--data` files the browser was opened on, for the command lines `:` shows.
     pub(in crate::tui) data_files: Vec<String>,
+    /// Why the dataset files no longer load, since they last changed on disk (empty: they
+    /// load); the library on screen is then the last one that did.
+    pub(in crate::tui) disk_problems: Vec<super::action::DiskProblem>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     pub(in crate::tui) detail: Detail,
@@ -175,6 +182,7 @@ impl State {
             timeline: TimelineView::new(),
             marked: None,
             data_files: Vec::new(),
+            disk_problems: Vec::new(),
             topic_depth,
             detail: Detail::default(),
             filter: Filter::default(),
@@ -256,6 +264,7 @@ impl State {
             Overlay::Export(_) => Context::Export,
             Overlay::Compare(_) => Context::Compare,
             Overlay::Commands(_) => Context::Commands,
+            Overlay::Problems { .. } => Context::Problems,
             Overlay::None if self.filter.editing => Context::Filter,
             Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,
@@ -292,7 +301,7 @@ impl State {
 }
 
 /// People in the order the People view lists them.
-fn people_order(lib: &Library) -> Vec<usize> {
+pub(in crate::tui) fn people_order(lib: &Library) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lib.data().people.len()).collect();
     // By family name, as an index of people reads (the last word of the name: Anton,
     // Beseda, Coulter …), then by the whole name; folded, so `Ş` sorts with `S`.
@@ -305,7 +314,7 @@ fn people_order(lib: &Library) -> Vec<usize> {
 }
 
 /// Topics in tree order (depth first, dataset order among siblings), with depths.
-fn topic_order(lib: &Library) -> (Vec<usize>, Vec<u16>) {
+pub(in crate::tui) fn topic_order(lib: &Library) -> (Vec<usize>, Vec<u16>) {
     let mut order = Vec::new();
     let mut depth = vec![0; lib.data().topics.len()];
     let mut stack: Vec<(usize, u16)> = lib.root_topics().iter().rev().map(|&t| (t, 0)).collect();

@@ -4,6 +4,7 @@ mod citations;
 mod compare;
 mod model;
 mod perform;
+mod reload;
 mod screens;
 mod timeline;
 mod tools;

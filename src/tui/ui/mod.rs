@@ -9,6 +9,7 @@ mod header;
 mod help;
 mod list;
 pub mod loading;
+mod problems;
 pub mod theme;
 mod timeline;
 
@@ -47,6 +48,9 @@ pub fn render(state: &State, frame: &mut Frame) {
         }
         Overlay::Compare(view) => compare::render(view, &theme, frame, l.body()),
         Overlay::Commands(lines) => dialogs::render_commands(lines, &theme, frame, l.area),
+        Overlay::Problems { selected } => {
+            problems::render(&state.disk_problems, *selected, &theme, frame, l.body())
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Split by concern: moving and following links (`nav`), the filter bar and sorting
 //! (`filter`), the dialogs (`dialogs`), the timeline view (`timeline`) and the comparison
-//! of two rounds (`compare`).
+//! of two rounds (`compare`), and a new library under the browser after a reload (`reload`).
 
 mod compare;
 mod compare_view;
@@ -10,6 +10,7 @@ mod dialogs;
 mod filter;
 mod history;
 mod nav;
+pub mod reload;
 mod scroll;
 mod timeline;
 mod timeline_sync;
@@ -28,6 +29,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ExportDone(result) => dialogs::export_done(state, result),
         Action::ExportExists(path) => dialogs::export_exists(state, path),
         Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
+        Action::Reloaded(outcome) => reload::reloaded(state, outcome),
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -42,6 +44,7 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Timeline => timeline::act(state, action),
         Context::Compare => compare::act(state, action),
         Context::Commands => dialogs::commands(state, action),
+        Context::Problems => reload::panel(state, action),
         Context::Browse | Context::Global => browse(state, action),
     }
     Vec::new()
@@ -61,6 +64,7 @@ fn browse(state: &mut State, action: Action) {
         Action::Mark => compare::mark(state),
         Action::Compare => compare::open(state),
         Action::ShowCommands => dialogs::open_commands(state),
+        Action::ToggleProblems => reload::open_panel(state),
         Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },
         other => nav::navigate(state, other),
     }
