@@ -33,6 +33,9 @@ impl App {
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // The editor is the test's, never the one of whoever runs the tests.
+        cmd.env_remove("VISUAL");
+        cmd.env_remove("EDITOR");
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -369,6 +372,93 @@ fn no_watch_leaves_the_data_as_it_was_loaded() {
     std::thread::sleep(Duration::from_millis(1500));
     assert!(app.contents().contains("Lavrov–Rubio meeting in Riyadh"), "{}", app.contents());
     assert!(!app.contents().contains("Renamed"), "{}", app.contents());
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+/// A fake editor named `vi` in `dir/bin`: it writes its arguments to `dir/args.txt`, one a
+/// line, then waits until `dir/go` exists, so that a test can look at the terminal while
+/// the editor has it.
+fn fake_editor(dir: &std::path::Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).expect("bin dir");
+    let script = bin.join("vi");
+    let text = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{dir}/args.txt.tmp' && mv '{dir}/args.txt.tmp' '{dir}/args.txt'\n\
+         n=0; while [ ! -e '{dir}/go' ] && [ $n -lt 400 ]; do sleep 0.05; n=$((n+1)); done\n",
+        dir = dir.display()
+    );
+    std::fs::write(&script, text).expect("write the script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    script.display().to_string()
+}
+
+fn wait_file(path: &std::path::Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(start.elapsed() < DEADLINE, "{} never appeared", path.display());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The 1-based line of the first line containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).expect("the needle") + 1
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_e_hands_the_terminal_to_the_editor_at_the_line_of_the_round_and_takes_it_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_path_buf();
+    let good = String::from_utf8(crate::harness::fixture("valid/minimal.ron")).expect("utf-8");
+    std::fs::write(root.join("data.ron"), &good).expect("write the dataset");
+    // With arguments, as `code --wait` has: split like a shell word list.
+    let editor = format!("'{}' -n", fake_editor(&root));
+    let mut app = App::start_in(dir, &["--data", "data.ron"], &[("EDITOR", &editor)]);
+    app.wait_text("3 of 3 rounds");
+    app.keys("j\x05"); // the second round, Ctrl-e
+    let args = wait_file(&root.join("args.txt"));
+    let line = line_of(&good, "id: \"2025-02-27-istanbul\"");
+    assert_eq!(args, format!("-n\n+{line}\ndata.ron\n"));
+    app.wait_for("the main screen while the editor runs", |_| !app.alternate());
+    std::fs::write(root.join("go"), "").expect("let the editor end");
+    app.wait_for("the alternate screen again", |_| app.alternate());
+    app.wait_text(&format!("back from the editor (data.ron:{line})"));
+    app.wait_text("3 of 3 rounds");
+    app.wait_text("Négociations à İstanbul");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_built_in_dataset_is_written_to_a_file_then_edited_and_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_path_buf();
+    let editor = fake_editor(&root);
+    std::fs::write(root.join("go"), "").expect("the editor ends at once");
+    let mut app = App::start_in(dir, &[], &[("EDITOR", &editor)]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("\x05");
+    app.wait_text("Edit the built-in dataset");
+    app.wait_text("talks-dataset.ron");
+    app.keys("\r");
+    let args = wait_file(&root.join("args.txt"));
+    let written = root.join("talks-dataset.ron");
+    let text = std::fs::read_to_string(&written).expect("the dataset was written");
+    let line = line_of(&text, "id: \"2025-02-11-witkoff-moscow\"");
+    assert_eq!(args, format!("+{line}\n{}\n", written.display()));
+    app.wait_text("back from the editor");
+    // The browser now follows that file: a change to it shows.
+    let title = "Witkoff in Moscow: meeting with Putin and the release of Marc Fogel";
+    assert!(text.contains(title), "the first round's title is in the file");
+    std::fs::write(&written, text.replace(title, "Edited in the written file")).expect("edit");
+    app.wait_text("Edited in the written file");
     app.keys("q");
     assert!(app.wait_exit().success());
 }

@@ -22,6 +22,7 @@ pub use index::Index;
 pub use index::{Attendance, Placement, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText, STDIN_NAME};
+pub use locate::definition;
 pub use validate::validate;
 pub use words::{RoundSet, WordIndex};
 

@@ -110,6 +110,20 @@ pub enum Action {
     Reloaded(Reloaded),
     /// Open or close the panel of the problems that keep the files on disk from loading.
     ToggleProblems,
+    /// Open the editor where the selected item (or problem) is defined.
+    Edit,
+    /// The editor returned: what to say (Ok) or what went wrong (Err).
+    Edited(Result<String, String>),
+    /// The built-in dataset was written to a file (or not), to edit `EditAt` there.
+    DatasetWritten(Result<PathBuf, String>, EditAt),
+}
+
+/// Where the editor opens: an entity, found in the files when the editor starts (they may
+/// have changed since they were loaded), or a line of a file (a problem's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditAt {
+    Item { kind: crate::model::Kind, id: String },
+    Line { file: PathBuf, line: usize },
 }
 
 /// The outcome of reading the dataset again after its files changed.
@@ -146,5 +160,19 @@ pub struct DiskProblem {
 /// Work with side effects, done by the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Export { rounds: Vec<usize>, format: Format, path: PathBuf, force: bool },
+    Export {
+        rounds: Vec<usize>,
+        format: Format,
+        path: PathBuf,
+        force: bool,
+    },
+    /// Hand the terminal to the editor, opened at a place in the dataset files.
+    Edit(EditAt),
+    /// Write the built-in dataset to a new file, to edit `then` there.
+    WriteDataset {
+        path: PathBuf,
+        then: EditAt,
+    },
+    /// Watch these dataset files (after the built-in dataset was written to one).
+    Watch(Vec<PathBuf>),
 }

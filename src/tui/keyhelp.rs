@@ -32,6 +32,7 @@ pub const SECTIONS: &[(Context, &str)] = &[
     (Context::Picker, "Venue picker"),
     (Context::Export, "Export dialog"),
     (Context::Confirm, "Overwrite question"),
+    (Context::SaveDataset, "Built-in dataset to a file"),
     (Context::Help, "Help screen"),
 ];
 

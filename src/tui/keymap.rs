@@ -20,6 +20,7 @@ pub enum Context {
     Compare,
     Commands,
     Problems,
+    SaveDataset,
     Help,
 }
 
@@ -122,6 +123,7 @@ pub fn bindings() -> &'static [Binding] {
                 "why the dataset files on disk no longer load",
                 None,
             ),
+            bind(Global, Char('e'), CTRL, Action::Edit, "open $EDITOR where the selection is defined", None),
             bind(Global, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
             bind(Global, Char('q'), NONE, Action::Quit, "quit", Some("quit")),
             bind(Global, Char('c'), CTRL, Action::Quit, "quit", None),
@@ -237,10 +239,17 @@ pub fn bindings() -> &'static [Binding] {
             bind(Problems, Down, NONE, Action::Down, "next problem", None),
             bind(Problems, Char('k'), NONE, Action::Up, "previous problem", Some("move")),
             bind(Problems, Up, NONE, Action::Up, "previous problem", None),
+            bind(Problems, Char('e'), NONE, Action::Edit, "edit the file at the problem", Some("edit")),
+            bind(Problems, Enter, NONE, Action::Edit, "edit the file at the problem", None),
             bind(Problems, Char('!'), NONE, Action::ToggleProblems, "close the panel", Some("close")),
             bind(Problems, Esc, NONE, Action::ToggleProblems, "close the panel", None),
             bind(Problems, Char('q'), NONE, Action::ToggleProblems, "close the panel", None),
             bind(Problems, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(SaveDataset, Enter, NONE, Action::Confirm, "write the file and edit it", Some("write")),
+            bind(SaveDataset, Esc, NONE, Action::Cancel, "cancel", Some("cancel")),
+            bind(SaveDataset, Backspace, NONE, Action::DeleteBack, "delete a character of the path", None),
+            bind(SaveDataset, Char('w'), CTRL, Action::DeleteWord, "delete a word of the path", None),
+            bind(SaveDataset, Char('c'), CTRL, Action::Quit, "quit", None),
         ]
     })
 }
@@ -276,7 +285,9 @@ pub fn lookup(context: Context, key: KeyEvent) -> Option<Action> {
         }
     }
     match (context, code) {
-        (Filter | Export, Char(c)) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        (Filter | Export | SaveDataset, Char(c))
+            if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::Insert(c))
         }
         _ => None,

@@ -94,6 +94,15 @@ pub struct ExportDialog {
     pub error: Option<String>,
 }
 
+/// Where to write the built-in dataset (which cannot be edited inside the binary) before
+/// opening the editor at `then` in the file written.
+#[derive(Debug, Clone)]
+pub struct SaveDataset {
+    pub path: String,
+    pub error: Option<String>,
+    pub then: super::action::EditAt,
+}
+
 /// Two rounds side by side, over the browser.
 #[derive(Debug, Clone)]
 pub struct CompareView {
@@ -118,6 +127,8 @@ pub enum Overlay {
     Compare(CompareView),
     /// The command lines that reproduce the view, each with what it gives.
     Commands(Vec<(&'static str, String)>),
+    /// The path prompt that writes the built-in dataset to a file, to edit it there.
+    SaveDataset(SaveDataset),
     /// The problems of the dataset on disk ([`State::disk_problems`]), one selected.
     Problems {
         selected: usize,
@@ -265,6 +276,7 @@ impl State {
             Overlay::Compare(_) => Context::Compare,
             Overlay::Commands(_) => Context::Commands,
             Overlay::Problems { .. } => Context::Problems,
+            Overlay::SaveDataset(_) => Context::SaveDataset,
             Overlay::None if self.filter.editing => Context::Filter,
             Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,

@@ -2,6 +2,7 @@
 
 mod citations;
 mod compare;
+mod edit;
 mod model;
 mod perform;
 mod reload;

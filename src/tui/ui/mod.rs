@@ -48,6 +48,10 @@ pub fn render(state: &State, frame: &mut Frame) {
         }
         Overlay::Compare(view) => compare::render(view, &theme, frame, l.body()),
         Overlay::Commands(lines) => dialogs::render_commands(lines, &theme, frame, l.area),
+        Overlay::SaveDataset(d) => {
+            let target = state.export_target(&d.path);
+            dialogs::render_save_dataset(d, &target, &theme, frame, l.area)
+        }
         Overlay::Problems { selected } => {
             problems::render(&state.disk_problems, *selected, &theme, frame, l.body())
         }

@@ -7,6 +7,7 @@
 mod compare;
 mod compare_view;
 mod dialogs;
+pub mod edit;
 mod filter;
 mod history;
 mod nav;
@@ -30,6 +31,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ExportExists(path) => dialogs::export_exists(state, path),
         Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
         Action::Reloaded(outcome) => reload::reloaded(state, outcome),
+        Action::Edit => return edit::edit(state),
+        Action::Edited(result) => edit::edited(state, result),
+        Action::DatasetWritten(result, then) => return edit::dataset_written(state, result, then),
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -45,6 +49,7 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Compare => compare::act(state, action),
         Context::Commands => dialogs::commands(state, action),
         Context::Problems => reload::panel(state, action),
+        Context::SaveDataset => return edit::prompt(state, action),
         Context::Browse | Context::Global => browse(state, action),
     }
     Vec::new()
