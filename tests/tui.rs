@@ -36,6 +36,9 @@ impl App {
         // The editor is the test's, never the one of whoever runs the tests.
         cmd.env_remove("VISUAL");
         cmd.env_remove("EDITOR");
+        // Nor the config file of whoever runs the tests.
+        cmd.env_remove("TALKS_CONFIG");
+        cmd.env("XDG_CONFIG_HOME", dir.path().join(".config"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -459,6 +462,28 @@ fn the_built_in_dataset_is_written_to_a_file_then_edited_and_followed() {
     assert!(text.contains(title), "the first round's title is in the file");
     std::fs::write(&written, text.replace(title, "Edited in the written file")).expect("edit");
     app.wait_text("Edited in the written file");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn keys_from_the_config_file_work_and_help_lists_them() {
+    let text =
+        "Config(keys: { \"Browse\": { \"Ctrl-n\": \"Down\" }, \"Global\": { \"F2\": \"ToggleHelp\" } })";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join(".config/talks");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(config.join("config.ron"), text).expect("write the config");
+    let mut app = App::start_in(dir, &[], &[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("\x0e\x0e"); // Ctrl-n twice: the third round
+    app.wait_text("2025-02-12-trump-putin-call");
+    app.keys("\x1bOQ"); // F2 opens help, which lists the new keys
+    app.wait_text("Help: every key");
+    app.wait_text("? / F2");
+    app.wait_text("j / ↓ / Ctrl-n");
+    app.keys("\x1b");
+    app.wait_for("help to close", |s| !s.contains("Help: every key"));
     app.keys("q");
     assert!(app.wait_exit().success());
 }

@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long = "data", value_name = "FILE", global = true, help_heading = "Input")]
     pub data: Vec<PathBuf>,
 
+    /// Read this config file instead of the default one (also: the TALKS_CONFIG variable).
+    #[arg(long, value_name = "PATH", global = true, help_heading = "Input")]
+    pub config: Option<PathBuf>,
+
     /// In the browser, do not reload the --data files when they change on disk.
     #[arg(long, global = true, help_heading = "Browser")]
     pub no_watch: bool,
@@ -83,6 +87,13 @@ pub enum Command {
     },
     /// Print the manual page talks(1) as roff, e.g. `talks man | man -l -`.
     Man,
+    /// Say which config file is read; with --default, print a commented default one.
+    Config {
+        /// Print the default config file, every field commented
+        /// (`talks config --default > ~/.config/talks/config.ron`).
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -215,6 +226,18 @@ pub enum ExportFormat {
     Ics,
 }
 
+impl From<crate::query::Sort> for SortArg {
+    fn from(s: crate::query::Sort) -> Self {
+        use crate::query::Sort;
+        match s {
+            Sort::Date => SortArg::Date,
+            Sort::DateDesc => SortArg::DateDesc,
+            Sort::Venue => SortArg::Venue,
+            Sort::Title => SortArg::Title,
+        }
+    }
+}
+
 impl From<SortArg> for crate::query::Sort {
     fn from(s: SortArg) -> Self {
         use crate::query::Sort;
@@ -243,6 +266,15 @@ impl From<ExportFormat> for crate::export::Format {
 
 /// Runs a non-interactive command.
 pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
+    run_with(command, data, None)
+}
+
+/// Runs a non-interactive command, with the `--config` path given, if any.
+pub fn run_with(
+    command: Command,
+    data: &[PathBuf],
+    cli_config: Option<&std::path::Path>,
+) -> Result<(), Error> {
     let mut out = Output::stdout();
     match command {
         Command::Check { files, format } => {
@@ -263,6 +295,8 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
             clap_complete::generate(shell, &mut command_without_dataset(), "talks", &mut buf);
             out.write_str(&String::from_utf8_lossy(&buf))
         }
+        Command::Config { default: true } => out.write_str(crate::config::DEFAULT),
+        Command::Config { default: false } => out.write_str(&config_report(cli_config)),
         Command::Man => {
             let mut buf = Vec::new();
             clap_mangen::Man::new(crate::cli::command())
@@ -270,6 +304,19 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
                 .map_err(|e| Error::Write(e.to_string()))?;
             out.write_str(&String::from_utf8_lossy(&buf))
         }
+    }
+}
+
+/// `talks config`: the file read and whether it is there.
+fn config_report(flag: Option<&std::path::Path>) -> String {
+    match crate::config::path(flag) {
+        Some((path, _)) if path.exists() => format!("{}\n", path.display()),
+        Some((path, true)) => format!("{} (named, but missing)\n", path.display()),
+        Some((path, false)) => format!(
+            "{} (not there: the defaults apply; `talks config --default` prints a file to start from)\n",
+            path.display()
+        ),
+        None => "no config directory on this system: the defaults apply\n".to_string(),
     }
 }
 

@@ -34,6 +34,7 @@ impl Context {
     }
 }
 
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
     pub code: KeyCode,
@@ -65,8 +66,22 @@ const fn bind(
 use Context::*;
 use KeyCode::*;
 
-/// Every binding, in the order help lists them.
+/// The bindings in force: the config file's merged into the defaults when the browser
+/// installed them ([`install`]), else the defaults.
 pub fn bindings() -> &'static [Binding] {
+    INSTALLED.get().map_or_else(defaults, Vec::as_slice)
+}
+
+static INSTALLED: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Puts a merged table in force for the rest of the process (the browser does, once, at
+/// start); a second call changes nothing.
+pub fn install(table: Vec<Binding>) {
+    let _ = INSTALLED.set(table);
+}
+
+/// The compiled-in bindings, in the order help lists them (the README's table).
+pub fn defaults() -> &'static [Binding] {
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
@@ -256,7 +271,7 @@ pub fn bindings() -> &'static [Binding] {
 
 /// Crossterm reports `G` with SHIFT on some terminals and without on others; Shift-Tab
 /// likewise. Normalise before looking up so both spellings work.
-fn normalise(key: KeyEvent) -> (KeyCode, KeyModifiers) {
+pub(super) fn normalise(key: KeyEvent) -> (KeyCode, KeyModifiers) {
     let mut mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     match key.code {
         Char(c) if c.is_ascii_uppercase() || !c.is_alphanumeric() => mods.remove(KeyModifiers::SHIFT),
@@ -312,6 +327,7 @@ pub fn key_label(code: KeyCode, modifiers: KeyModifiers) -> String {
         End => "End".into(),
         PageUp => "PgUp".into(),
         PageDown => "PgDn".into(),
+        F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if modifiers.contains(KeyModifiers::CONTROL) {

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod layout;
 mod load;
 pub mod pane;
+pub mod settings;
 pub mod state;
 mod terminal;
 pub mod timeline;
@@ -42,11 +43,13 @@ pub enum Ended {
     Signal(i32),
 }
 
-/// How the browser runs, from the command line.
+/// How the browser runs, from the command line and the config file.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Do not watch the dataset files for changes (`--no-watch`).
     pub no_watch: bool,
+    /// Keys, colours and the sort (the datasets were applied to `--data` already).
+    pub config: crate::config::Config,
 }
 
 /// Opens the browser on the given datasets (none: the built-in one), the rounds filtered
@@ -56,6 +59,9 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
     // `talks list` reports it, terminal or not.
     let filter = query.join(" ");
     crate::query::Query::parse(&filter)?;
+    // The config's mistakes are said before anything else, like a dataset's.
+    let (keys, palette) = settings::apply(&options.config)?;
+    keymap::install(keys);
     // With `--data -` standard input is the dataset: keys then come from the controlling
     // terminal (crossterm opens /dev/tty when stdin is not one).
     let keys_from_tty = data.iter().any(|p| p.as_os_str() == "-");
@@ -69,9 +75,14 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
     let mut guard = terminal::Guard::enter().map_err(term_err)?;
     let Some(library) = load::in_background(&mut guard, data)? else { return Ok(ended(&guard)) };
     let size = guard.terminal.size().map_err(term_err)?;
-    let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
+    let colour = colour_wanted() && options.config.color != Some(false);
+    let mut state = State::new(Arc::new(library), size.width, size.height, colour);
     state.set_data_files(data);
-    if !filter.is_empty() {
+    state.palette = palette;
+    if let Some(sort) = options.config.sort {
+        state.sort = sort;
+    }
+    if !filter.is_empty() || state.sort != crate::query::Sort::default() {
         update::apply_query_text(&mut state, &filter);
     }
     let jobs = Jobs::new();

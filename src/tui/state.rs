@@ -168,6 +168,8 @@ pub struct State {
     pub(in crate::tui) overlay: Overlay,
     pub(in crate::tui) status: Option<Status>,
     pub(in crate::tui) color: bool,
+    /// The colours per role (the config file's theme, else the defaults).
+    pub(in crate::tui) palette: super::ui::theme::Palette,
     pub(in crate::tui) quit: bool,
     /// The directory the browser was started in, and the user's home: where export paths
     /// are resolved (read once, so that drawing and updating stay free of I/O).
@@ -202,6 +204,7 @@ impl State {
             overlay: Overlay::None,
             status: None,
             color,
+            palette: super::ui::theme::Palette::default(),
             quit: false,
             cwd: std::env::current_dir().unwrap_or_default(),
             home: std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from),

@@ -22,7 +22,7 @@ use ratatui::Frame;
 use theme::Theme;
 
 pub fn render(state: &State, frame: &mut Frame) {
-    let theme = Theme::new(state.color);
+    let theme = Theme::with(state.color, state.palette);
     let l = &state.layout;
     let area = frame.area();
     if l.too_small || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
