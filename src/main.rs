@@ -6,6 +6,9 @@ use talks::cli::{Cli, Command};
 use talks::Error;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash talks` prints a registration script; the shell then calls back with
+    // the words to complete (round ids and query fields are looked up then), and exits.
+    clap_complete::CompleteEnv::with_factory(talks::cli::command_without_dataset).complete();
     // The long version names the built-in dataset, which costs a load: only when asked.
     let asked_version = std::env::args_os().skip(1).any(|a| a == "--version" || a == "-V");
     let command = if asked_version { talks::cli::command() } else { talks::cli::command_without_dataset() };

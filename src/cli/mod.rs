@@ -6,6 +6,7 @@
 
 mod check;
 mod compare;
+pub mod complete;
 mod export;
 pub mod line;
 mod list;
@@ -101,7 +102,7 @@ pub struct ListArgs {
     /// Query terms (all must match): words, field:value, -negation, "quoted phrases".
     /// Fields: venue city country date from to party third host mediator person topic track
     /// status format id.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", add = clap_complete::engine::ArgValueCompleter::new(complete::query_term))]
     pub query: Vec<String>,
     /// Order of the rounds.
     // `-date` starts with a hyphen; without this, `--sort -date` is read as the flag `-d`.
@@ -124,6 +125,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The round's id, or an unambiguous prefix of it.
+    #[arg(add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub round: String,
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
@@ -132,7 +134,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Round ids (or unambiguous prefixes).
-    #[arg(value_name = "ROUND")]
+    #[arg(value_name = "ROUND", add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub rounds: Vec<String>,
     /// Also export every round matching this query.
     // A query may start with a negation, as in `--query -status:cancelled`.
@@ -152,7 +154,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Query terms, as for `talks list` (`person:witkoff` draws his trail).
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", add = clap_complete::engine::ArgValueCompleter::new(complete::query_term))]
     pub query: Vec<String>,
     /// Columns to draw in (default: the terminal's width, or 100 when not a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
@@ -162,15 +164,17 @@ pub struct TimelineArgs {
 #[derive(Debug, Args)]
 pub struct BrowseArgs {
     /// Query terms, as for `talks list`; a negation comes after `--`.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", add = clap_complete::engine::ArgValueCompleter::new(complete::query_term))]
     pub query: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The first round (the left column): an id or an unambiguous prefix.
+    #[arg(add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub left: String,
     /// The second round (the right column).
+    #[arg(add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub right: String,
     #[arg(long, value_enum, default_value_t = CompareFormatArg::Text)]
     pub format: CompareFormatArg,
