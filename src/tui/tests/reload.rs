@@ -127,7 +127,15 @@ fn files_that_no_longer_load_keep_the_data_and_open_the_panel_until_they_load() 
     // `!` closes it and opens it again; a dataset that loads clears it.
     run(&mut s, [Action::ToggleProblems]);
     assert!(matches!(s.overlay, Overlay::None));
-    run(&mut s, [Action::ToggleProblems]);
+    // The same problems read again do not open it over the user's choice; new ones do.
+    run(
+        &mut s,
+        [Action::Reloaded(Reloaded::Failed(vec![problem("data.ron:3:5: error: one"), problem("two")]))],
+    );
+    assert!(matches!(s.overlay, Overlay::None));
+    run(&mut s, [Action::Reloaded(Reloaded::Failed(vec![problem("three")]))]);
+    assert!(matches!(s.overlay, Overlay::Problems { selected: 0 }));
+    run(&mut s, [Action::ToggleProblems, Action::ToggleProblems]);
     assert!(matches!(s.overlay, Overlay::Problems { .. }));
     let fixed = edited(|d| retitle(d, "2025-02-18-riyadh", "Fixed"));
     run(&mut s, [Action::Reloaded(Reloaded::Loaded(Arc::clone(&fixed)))]);

@@ -203,6 +203,11 @@ pub fn reloaded(state: &mut State, outcome: Reloaded) {
 /// The files no longer load: the last good data stays, and the problems are shown in the
 /// panel, opened unless the user is in a dialog or typing a filter.
 fn failed(state: &mut State, problems: Vec<DiskProblem>) {
+    // The same problems again (an editor's save seen as two changes): the panel stays as
+    // the user left it, closed or open.
+    if state.disk_problems == problems {
+        return;
+    }
     state.disk_problems = problems;
     match state.overlay {
         Overlay::Problems { ref mut selected } => {
