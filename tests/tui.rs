@@ -135,7 +135,10 @@ fn filtering_by_istanbul_leaves_the_istanbul_rounds() {
     let mut app = App::start(&[]);
     app.wait_text("100 of 100 rounds");
     app.keys("/venue:istanbul\r");
-    // The two consultations on the missions and the Russia–Ukraine rounds of 2025.
+    // The two consultations on the missions and the Russia–Ukraine rounds of 2025. The
+    // count is already 8 at `venue:ist`, while the typing is still being drawn: the bar
+    // after Enter says the filter is in force.
+    app.wait_text("filter: venue:istanbul");
     app.wait_text(" 8 of 100 rounds");
     let screen = app.contents();
     for date in ["2025-02-27", "2025-04-10", "2025-05-15", "2025-05-16", "2025-06-02", "2025-07-23"] {
