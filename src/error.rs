@@ -32,6 +32,10 @@ pub enum Error {
     /// the command line, `y` in the browser) is for the caller to say.
     #[error("{} already exists", path.display())]
     Exists { path: PathBuf },
+    /// The config file could not be read or has mistakes; the message gives each with
+    /// file:line:column.
+    #[error("{0}\nfix the config file, or start with `--config /dev/null` to leave it out")]
+    Config(String),
     /// The terminal could not be set up or drawn to.
     #[error("terminal error: {0}")]
     Terminal(String),

@@ -11,10 +11,12 @@
 //! - [`timeline`]: rounds laid out in time, lane by lane, as cells at a zoom; drawn by both
 //!   the browser and `talks timeline`.
 //! - [`text`]: folding for search and sanitising for terminals.
+//! - [`config`]: the config file (default datasets and sort, the browser's keys and colours).
 //! - [`cli`]: clap definitions and the non-interactive commands.
 //! - [`tui`]: the full-screen application.
 
 pub mod cli;
+pub mod config;
 pub mod dataset;
 pub mod error;
 pub mod export;

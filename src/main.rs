@@ -6,20 +6,27 @@ use talks::cli::{Cli, Command};
 use talks::Error;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash talks` prints a registration script; the shell then calls back with
+    // the words to complete (round ids and query fields are looked up then), and exits.
+    clap_complete::CompleteEnv::with_factory(talks::cli::command_without_dataset).complete();
     // The long version names the built-in dataset, which costs a load: only when asked.
     let asked_version = std::env::args_os().skip(1).any(|a| a == "--version" || a == "-V");
     let command = if asked_version { talks::cli::command() } else { talks::cli::command_without_dataset() };
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let matches = command.get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
-    let result = match cli.command {
-        Some(Command::Browse(args)) => browse(&cli.data, &args.query),
-        Some(command) => {
-            talks::export::remove_temp_files_on_signals();
-            talks::cli::run(command, &cli.data).map(|()| 0)
-        }
-        None => browse(&cli.data, &[]),
+    let result = match load_config(&mut cli, &matches) {
+        Err(err) => Err(err),
+        Ok(config) => match cli.command.take() {
+            Some(Command::Browse(args)) => browse(&cli, &args.query, config),
+            Some(command) => {
+                talks::export::remove_temp_files_on_signals();
+                talks::cli::run_with(command, &cli.data, cli.config.as_deref()).map(|()| 0)
+            }
+            None => browse(&cli, &[], config),
+        },
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -34,25 +41,46 @@ fn main() -> ExitCode {
 /// 0 when the user quit, 128 + the signal's number when a signal ended it (143 for SIGTERM),
 /// as shells report a process a signal killed.
 #[cfg(feature = "tui")]
-fn browse(data: &[std::path::PathBuf], query: &[String]) -> Result<u8, Error> {
-    Ok(match talks::tui::run(data, query)? {
+fn browse(cli: &Cli, query: &[String], config: talks::config::Config) -> Result<u8, Error> {
+    let options = talks::tui::Options { no_watch: cli.no_watch, config };
+    Ok(match talks::tui::run(&cli.data, query, &options)? {
         talks::tui::Ended::Quit => 0,
         talks::tui::Ended::Signal(signal) => u8::try_from(128 + signal).unwrap_or(u8::MAX),
     })
 }
 
 #[cfg(not(feature = "tui"))]
-fn browse(_: &[std::path::PathBuf], _: &[String]) -> Result<u8, Error> {
+fn browse(_: &Cli, _: &[String], _: talks::config::Config) -> Result<u8, Error> {
     Err(Error::Terminal(
         "this build has no browser (built without the `tui` feature); use a subcommand: talks --help".into(),
     ))
+}
+
+/// Reads the config file (`talks config` needs none) and applies what the command line
+/// takes from it: the datasets when no `--data` is given, the sort when no `--sort` is.
+fn load_config(cli: &mut Cli, matches: &clap::ArgMatches) -> Result<talks::config::Config, Error> {
+    if matches!(cli.command, Some(Command::Config { .. })) {
+        return Ok(talks::config::Config::default());
+    }
+    let config = talks::config::load(talks::config::path(cli.config.as_deref()))?;
+    if cli.data.is_empty() {
+        cli.data = config.data.clone();
+    }
+    let sort_given = matches
+        .subcommand_matches("list")
+        .and_then(|m| m.value_source("sort"))
+        .is_some_and(|s| s != clap::parser::ValueSource::DefaultValue);
+    if let (Some(Command::List(args)), Some(sort), false) = (&mut cli.command, config.sort, sort_given) {
+        args.sort = sort.into();
+    }
+    Ok(config)
 }
 
 /// The documented exit codes (README, "Exit codes").
 fn exit_code(err: &Error) -> u8 {
     match err {
         Error::Parse(_) | Error::Invalid { .. } | Error::Checked { .. } => 1,
-        Error::Query(_) | Error::Round(_) => 2,
+        Error::Query(_) | Error::Round(_) | Error::Config(_) => 2,
         Error::Read { .. } => 3,
         Error::Write(_) | Error::Exists { .. } => 4,
         Error::Terminal(_) => 5,

@@ -6,6 +6,7 @@
 
 mod browse;
 mod compare;
+mod config;
 mod conventions;
 mod export;
 mod list;

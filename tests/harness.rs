@@ -62,10 +62,20 @@ impl Dir {
 
     /// Runs `talks` with these arguments in the working directory.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(args, &[])
+    }
+
+    /// Runs `talks` with these arguments and environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_talks"))
             .args(args)
             .current_dir(self.tmp.path())
             .env("NO_COLOR", "1")
+            // Never the config of whoever runs the tests: the default one is looked for
+            // in the working directory, where a test may write it.
+            .env_remove("TALKS_CONFIG")
+            .env("XDG_CONFIG_HOME", self.tmp.path().join(".config"))
+            .envs(env.iter().copied())
             .output()
             .expect("cannot run talks");
         let run = Run {

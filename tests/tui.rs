@@ -21,13 +21,17 @@ struct App {
 }
 
 impl App {
-    fn start(args: &[&str]) -> App {
-        App::start_with(args, &[])
+    /// Starts `talks` in a fresh directory with extra environment variables.
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> App {
+        App::start_in(tempfile::tempdir().expect("temp dir"), args, env)
     }
 
-    /// Starts `talks` with extra environment variables.
-    fn start_with(args: &[&str], env: &[(&str, &str)]) -> App {
-        let dir = tempfile::tempdir().expect("temp dir");
+    fn start(args: &[&str]) -> App {
+        App::start_in(tempfile::tempdir().expect("temp dir"), args, &[])
+    }
+
+    /// Starts `talks` in `dir` (where a test wrote its files) with extra environment.
+    fn start_in(dir: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> App {
         let pty = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
@@ -37,8 +41,14 @@ impl App {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("TALKS_NO_HYPERLINKS");
-        for (name, value) in env {
-            cmd.env(name, value);
+        // The editor is the test's, never the one of whoever runs the tests.
+        cmd.env_remove("VISUAL");
+        cmd.env_remove("EDITOR");
+        // Nor the config file of whoever runs the tests.
+        cmd.env_remove("TALKS_CONFIG");
+        cmd.env("XDG_CONFIG_HOME", dir.path().join(".config"));
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         let started = Instant::now();
         let child = pty.slave.spawn_command(cmd).expect("spawn talks");
@@ -143,7 +153,10 @@ fn filtering_by_istanbul_leaves_the_istanbul_rounds() {
     let mut app = App::start(&[]);
     app.wait_text("100 of 100 rounds");
     app.keys("/venue:istanbul\r");
-    // The two consultations on the missions and the Russia–Ukraine rounds of 2025.
+    // The two consultations on the missions and the Russia–Ukraine rounds of 2025. The
+    // count is already 8 at `venue:ist`, while the typing is still being drawn: the bar
+    // after Enter says the filter is in force.
+    app.wait_text("filter: venue:istanbul");
     app.wait_text(" 8 of 100 rounds");
     let screen = app.contents();
     for date in ["2025-02-27", "2025-04-10", "2025-05-15", "2025-05-16", "2025-06-02", "2025-07-23"] {
@@ -360,6 +373,54 @@ fn y_copies_the_id_and_the_citation_through_osc_52() {
     assert!(app.wait_exit().success());
 }
 
+/// Saves as vim does: a new file written beside, then renamed over the old one.
+fn save_by_rename(path: &std::path::Path, text: &str) {
+    let new = path.with_extension("ron.new");
+    std::fs::write(&new, text).expect("write the new file");
+    std::fs::rename(&new, path).expect("rename it over the old one");
+}
+
+#[test]
+fn the_browser_reloads_a_dataset_file_edited_under_it_and_shows_its_problems() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("data.ron");
+    let good = String::from_utf8(crate::harness::fixture("valid/minimal.ron")).expect("utf-8");
+    std::fs::write(&path, &good).expect("write the dataset");
+    let mut app = App::start_in(dir, &["--data", "data.ron"], &[]);
+    app.wait_text("3 of 3 rounds");
+    app.wait_text("Lavrov–Rubio meeting in Riyadh");
+    // A new title, saved by rename: the list shows it.
+    let retitled = good.replace("Lavrov–Rubio meeting in Riyadh", "Lavrov–Rubio talks, revised");
+    save_by_rename(&path, &retitled);
+    app.wait_text("Lavrov–Rubio talks, revised");
+    app.wait_text("reloaded the dataset files: 3 rounds");
+    // Broken in place: the problem with its place, over the last good data.
+    let broken = retitled.replace("version: \"0.1.0\",", "version: \"0.1.0\" oops,");
+    std::fs::write(&path, broken).expect("break the file");
+    app.wait_text("The dataset files no longer load: 1 problem");
+    app.wait_text("data.ron:3:");
+    assert!(
+        app.contents().contains("Lavrov–Rubio talks, revised"),
+        "the old data stays:\n{}",
+        app.contents()
+    );
+    // The panel closes and opens with `!`; fixing the file clears it.
+    app.keys("!");
+    app.wait_for("the panel to close", |s| !s.contains("no longer load: 1 problem"));
+    app.wait_text("! shows why");
+    app.keys("!");
+    app.wait_text("The dataset files no longer load: 1 problem");
+    save_by_rename(&path, &good);
+    // `fixed: ` says it unless the editor's save came as two changes, read one after the other.
+    app.wait_for("the panel to clear", |s| {
+        s.contains("reloaded the dataset files: 3 rounds") && !s.contains("no longer load")
+    });
+    app.wait_text("Lavrov–Rubio meeting in Riyadh");
+    assert!(!app.contents().contains("no longer load"), "{}", app.contents());
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
 /// The OSC 8 links in `raw`: each target with the text its cells spell, in order of output.
 fn hyperlinks(raw: &str) -> Vec<(String, String)> {
     let mut links: Vec<(String, String)> = Vec::new();
@@ -440,6 +501,110 @@ fn source_addresses_are_osc_8_hyperlinks_and_o_opens_one_with_browser() {
 }
 
 #[test]
+fn no_watch_leaves_the_data_as_it_was_loaded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("data.ron");
+    let good = String::from_utf8(crate::harness::fixture("valid/minimal.ron")).expect("utf-8");
+    std::fs::write(&path, &good).expect("write the dataset");
+    let mut app = App::start_in(dir, &["--data", "data.ron", "--no-watch"], &[]);
+    app.wait_text("Lavrov–Rubio meeting in Riyadh");
+    save_by_rename(&path, &good.replace("Lavrov–Rubio meeting in Riyadh", "Renamed"));
+    // Much longer than a reload takes when watching; the screen is redrawn meanwhile.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(app.contents().contains("Lavrov–Rubio meeting in Riyadh"), "{}", app.contents());
+    assert!(!app.contents().contains("Renamed"), "{}", app.contents());
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+/// A fake editor named `vi` in `dir/bin`: it writes its arguments to `dir/args.txt`, one a
+/// line, then waits until `dir/go` exists, so that a test can look at the terminal while
+/// the editor has it.
+fn fake_editor(dir: &std::path::Path) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).expect("bin dir");
+    let script = bin.join("vi");
+    let text = format!(
+        "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{dir}/args.txt.tmp' && mv '{dir}/args.txt.tmp' '{dir}/args.txt'\n\
+         n=0; while [ ! -e '{dir}/go' ] && [ $n -lt 400 ]; do sleep 0.05; n=$((n+1)); done\n",
+        dir = dir.display()
+    );
+    std::fs::write(&script, text).expect("write the script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    script.display().to_string()
+}
+
+fn wait_file(path: &std::path::Path) -> String {
+    let start = Instant::now();
+    loop {
+        if let Ok(text) = std::fs::read_to_string(path) {
+            return text;
+        }
+        assert!(start.elapsed() < DEADLINE, "{} never appeared", path.display());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The 1-based line of the first line containing `needle`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).expect("the needle") + 1
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_e_hands_the_terminal_to_the_editor_at_the_line_of_the_round_and_takes_it_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_path_buf();
+    let good = String::from_utf8(crate::harness::fixture("valid/minimal.ron")).expect("utf-8");
+    std::fs::write(root.join("data.ron"), &good).expect("write the dataset");
+    // With arguments, as `code --wait` has: split like a shell word list.
+    let editor = format!("'{}' -n", fake_editor(&root));
+    let mut app = App::start_in(dir, &["--data", "data.ron"], &[("EDITOR", &editor)]);
+    app.wait_text("3 of 3 rounds");
+    app.keys("j\x05"); // the second round, Ctrl-e
+    let args = wait_file(&root.join("args.txt"));
+    let line = line_of(&good, "id: \"2025-02-27-istanbul\"");
+    assert_eq!(args, format!("-n\n+{line}\ndata.ron\n"));
+    app.wait_for("the main screen while the editor runs", |_| !app.alternate());
+    std::fs::write(root.join("go"), "").expect("let the editor end");
+    app.wait_for("the alternate screen again", |_| app.alternate());
+    app.wait_text(&format!("back from the editor (data.ron:{line})"));
+    app.wait_text("3 of 3 rounds");
+    app.wait_text("Négociations à İstanbul");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_built_in_dataset_is_written_to_a_file_then_edited_and_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_path_buf();
+    let editor = fake_editor(&root);
+    std::fs::write(root.join("go"), "").expect("the editor ends at once");
+    let mut app = App::start_in(dir, &[], &[("EDITOR", &editor)]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("\x05");
+    app.wait_text("Edit the built-in dataset");
+    app.wait_text("talks-dataset.ron");
+    app.keys("\r");
+    let args = wait_file(&root.join("args.txt"));
+    let written = root.join("talks-dataset.ron");
+    let text = std::fs::read_to_string(&written).expect("the dataset was written");
+    let line = line_of(&text, "id: \"2025-02-11-witkoff-moscow\"");
+    assert_eq!(args, format!("+{line}\n{}\n", written.display()));
+    app.wait_text("back from the editor");
+    // The browser now follows that file: a change to it shows.
+    let title = "Witkoff in Moscow: meeting with Putin and the release of Marc Fogel";
+    assert!(text.contains(title), "the first round's title is in the file");
+    std::fs::write(&written, text.replace(title, "Edited in the written file")).expect("edit");
+    app.wait_text("Edited in the written file");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
 fn talks_no_hyperlinks_turns_osc_8_off() {
     let mut app = App::start_with(&[], &[("TALKS_NO_HYPERLINKS", "1")]);
     app.wait_text("100 of 100 rounds");
@@ -450,4 +615,26 @@ fn talks_no_hyperlinks_turns_osc_8_off() {
     app.keys("q");
     assert!(app.wait_exit().success());
     assert!(!app.raw().contains("\x1b]8;"), "no OSC 8 at all");
+}
+
+#[test]
+fn keys_from_the_config_file_work_and_help_lists_them() {
+    let text =
+        "Config(keys: { \"Browse\": { \"Ctrl-n\": \"Down\" }, \"Global\": { \"F2\": \"ToggleHelp\" } })";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join(".config/talks");
+    std::fs::create_dir_all(&config).expect("config dir");
+    std::fs::write(config.join("config.ron"), text).expect("write the config");
+    let mut app = App::start_in(dir, &[], &[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("\x0e\x0e"); // Ctrl-n twice: the third round
+    app.wait_text("2025-02-12-trump-putin-call");
+    app.keys("\x1bOQ"); // F2 opens help, which lists the new keys
+    app.wait_text("Help: every key");
+    app.wait_text("? / F2");
+    app.wait_text("j / ↓ / Ctrl-n");
+    app.keys("\x1b");
+    app.wait_for("help to close", |s| !s.contains("Help: every key"));
+    app.keys("q");
+    assert!(app.wait_exit().success());
 }

@@ -12,6 +12,7 @@ mod export;
 mod fixture;
 mod load;
 mod query;
+mod reload;
 mod render;
 mod timeline;
 

@@ -6,6 +6,7 @@
 
 mod check;
 mod compare;
+pub mod complete;
 mod export;
 pub mod line;
 mod list;
@@ -44,6 +45,14 @@ pub struct Cli {
     #[arg(long = "data", value_name = "FILE", global = true, help_heading = "Input")]
     pub data: Vec<PathBuf>,
 
+    /// Read this config file instead of the default one (also: the TALKS_CONFIG variable).
+    #[arg(long, value_name = "PATH", global = true, help_heading = "Input")]
+    pub config: Option<PathBuf>,
+
+    /// In the browser, do not reload the --data files when they change on disk.
+    #[arg(long, global = true, help_heading = "Browser")]
+    pub no_watch: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -79,6 +88,13 @@ pub enum Command {
     },
     /// Print the manual page talks(1) as roff, e.g. `talks man | man -l -`.
     Man,
+    /// Say which config file is read; with --default, print a commented default one.
+    Config {
+        /// Print the default config file, every field commented
+        /// (`talks config --default > ~/.config/talks/config.ron`).
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -86,7 +102,7 @@ pub struct ListArgs {
     /// Query terms (all must match): words, field:value, -negation, "quoted phrases".
     /// Fields: venue city country date from to party third host mediator person topic track
     /// status format id.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", add = clap_complete::engine::ArgValueCompleter::new(complete::query_term))]
     pub query: Vec<String>,
     /// Order of the rounds.
     // `-date` starts with a hyphen; without this, `--sort -date` is read as the flag `-d`.
@@ -109,6 +125,7 @@ pub struct ListArgs {
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// The round's id, or an unambiguous prefix of it.
+    #[arg(add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub round: String,
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
@@ -117,7 +134,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Round ids (or unambiguous prefixes).
-    #[arg(value_name = "ROUND")]
+    #[arg(value_name = "ROUND", add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub rounds: Vec<String>,
     /// Also export every round matching this query.
     // A query may start with a negation, as in `--query -status:cancelled`.
@@ -137,7 +154,7 @@ pub struct ExportArgs {
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// Query terms, as for `talks list` (`person:witkoff` draws his trail).
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", add = clap_complete::engine::ArgValueCompleter::new(complete::query_term))]
     pub query: Vec<String>,
     /// Columns to draw in (default: the terminal's width, or 100 when not a terminal).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..))]
@@ -147,15 +164,17 @@ pub struct TimelineArgs {
 #[derive(Debug, Args)]
 pub struct BrowseArgs {
     /// Query terms, as for `talks list`; a negation comes after `--`.
-    #[arg(value_name = "QUERY")]
+    #[arg(value_name = "QUERY", add = clap_complete::engine::ArgValueCompleter::new(complete::query_term))]
     pub query: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The first round (the left column): an id or an unambiguous prefix.
+    #[arg(add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub left: String,
     /// The second round (the right column).
+    #[arg(add = clap_complete::engine::ArgValueCandidates::new(complete::round_ids))]
     pub right: String,
     #[arg(long, value_enum, default_value_t = CompareFormatArg::Text)]
     pub format: CompareFormatArg,
@@ -211,6 +230,18 @@ pub enum ExportFormat {
     Ics,
 }
 
+impl From<crate::query::Sort> for SortArg {
+    fn from(s: crate::query::Sort) -> Self {
+        use crate::query::Sort;
+        match s {
+            Sort::Date => SortArg::Date,
+            Sort::DateDesc => SortArg::DateDesc,
+            Sort::Venue => SortArg::Venue,
+            Sort::Title => SortArg::Title,
+        }
+    }
+}
+
 impl From<SortArg> for crate::query::Sort {
     fn from(s: SortArg) -> Self {
         use crate::query::Sort;
@@ -239,6 +270,15 @@ impl From<ExportFormat> for crate::export::Format {
 
 /// Runs a non-interactive command.
 pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
+    run_with(command, data, None)
+}
+
+/// Runs a non-interactive command, with the `--config` path given, if any.
+pub fn run_with(
+    command: Command,
+    data: &[PathBuf],
+    cli_config: Option<&std::path::Path>,
+) -> Result<(), Error> {
     let mut out = Output::stdout();
     match command {
         Command::Check { files, format } => {
@@ -259,6 +299,8 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
             clap_complete::generate(shell, &mut command_without_dataset(), "talks", &mut buf);
             out.write_str(&String::from_utf8_lossy(&buf))
         }
+        Command::Config { default: true } => out.write_str(crate::config::DEFAULT),
+        Command::Config { default: false } => out.write_str(&config_report(cli_config)),
         Command::Man => {
             let mut buf = Vec::new();
             clap_mangen::Man::new(crate::cli::command())
@@ -266,6 +308,19 @@ pub fn run(command: Command, data: &[PathBuf]) -> Result<(), Error> {
                 .map_err(|e| Error::Write(e.to_string()))?;
             out.write_str(&String::from_utf8_lossy(&buf))
         }
+    }
+}
+
+/// `talks config`: the file read and whether it is there.
+fn config_report(flag: Option<&std::path::Path>) -> String {
+    match crate::config::path(flag) {
+        Some((path, _)) if path.exists() => format!("{}\n", path.display()),
+        Some((path, true)) => format!("{} (named, but missing)\n", path.display()),
+        Some((path, false)) => format!(
+            "{} (not there: the defaults apply; `talks config --default` prints a file to start from)\n",
+            path.display()
+        ),
+        None => "no config directory on this system: the defaults apply\n".to_string(),
     }
 }
 

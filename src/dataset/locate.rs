@@ -130,9 +130,53 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Where the entity of a kind with this id is defined in the files: its `id: "<id>"` inside
+/// a `Round(` (a `Person(` …), else the first `id: "<id>"` at all; for an editor to open
+/// there. `None` when no file has it.
+pub fn definition(files: &[SourceText], kind: crate::model::Kind, id: &str) -> Option<Location> {
+    use crate::model::Kind;
+    let constructor = match kind {
+        Kind::Source => "Source",
+        Kind::Party => "Party",
+        Kind::Person => "Person",
+        Kind::Venue => "Venue",
+        Kind::Topic => "Topic",
+        Kind::Track => "Track",
+        Kind::Round => "Round",
+        Kind::Milestone => "Milestone",
+    };
+    let locator = Locator::new(files);
+    let mut first = None;
+    for (file, source) in files.iter().enumerate() {
+        let Some(offsets) = locator.table(file).and_then(|t| t.ids.get(id)) else { continue };
+        for &offset in offsets {
+            let anchor = Anchor { file, offset };
+            first = first.or(Some(anchor));
+            let before = source.text.get(..offset).unwrap_or_default();
+            let opened = before.rfind('(').and_then(|at| before.get(..at)).unwrap_or_default();
+            if opened.trim_end().ends_with(constructor) {
+                return locator.location(anchor);
+            }
+        }
+    }
+    first.and_then(|anchor| locator.location(anchor))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_definition_is_found_by_its_kind_when_ids_are_shared() {
+        let text = "(\n topics: [Topic(id: \"x\", name: \"X\")],\n rounds: [\n  Round(id: \"x\")],\n)";
+        let files = [SourceText { name: "f.ron".into(), text: text.into() }];
+        let at = |kind| definition(&files, kind, "x").map(|l| l.line);
+        assert_eq!(at(crate::model::Kind::Topic), Some(2));
+        assert_eq!(at(crate::model::Kind::Round), Some(4));
+        // A kind with no such entity falls back to the first `id:`; an unknown id is None.
+        assert_eq!(at(crate::model::Kind::Person), Some(2));
+        assert_eq!(definition(&files, crate::model::Kind::Round, "y"), None);
+    }
 
     #[test]
     fn a_search_window_ending_inside_a_character_still_finds_the_field() {

@@ -22,6 +22,13 @@ pub use index::Index;
 pub use index::{Attendance, Placement, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText, STDIN_NAME};
+pub use locate::definition;
+
+/// A RON error in any file (a dataset's or the config's), rendered as a dataset's parse
+/// error is: `file:line:column: error: …` and the line with a marker.
+pub fn render_ron_error(source: &SourceText, err: &ron::error::SpannedError) -> String {
+    diagnostic::render_parse_error(source, err)
+}
 pub use validate::validate;
 pub use words::{RoundSet, WordIndex};
 

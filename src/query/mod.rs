@@ -41,6 +41,7 @@ pub use highlight::Highlight;
 pub use narrow::narrows;
 pub use resolve::resolve_round;
 pub use sort::Sort;
+pub(crate) use term::FIELD_NAMES;
 
 /// The terms of `text` as typed, without those on the given fields (case-insensitive,
 /// negated or not), for callers that replace one field of a query (the venue picker).

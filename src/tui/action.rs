@@ -4,8 +4,10 @@
 //! become actions in the event loop. `update` turns actions into state changes and
 //! [`Effect`]s, which the loop performs (the only I/O) and answers with another action.
 
+use crate::dataset::Library;
 use crate::export::Format;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The browsable views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -113,6 +115,16 @@ pub enum Action {
     Copied(Result<String, String>),
     /// The opener started (Ok: what the status line says) or failed (Err: why).
     Opened(Result<String, String>),
+    /// The dataset files changed on disk and were read again (by the watcher's thread).
+    Reloaded(Reloaded),
+    /// Open or close the panel of the problems that keep the files on disk from loading.
+    ToggleProblems,
+    /// Open the editor where the selected item (or problem) is defined.
+    Edit,
+    /// The editor returned: what to say (Ok) or what went wrong (Err).
+    Edited(Result<String, String>),
+    /// The built-in dataset was written to a file (or not), to edit `EditAt` there.
+    DatasetWritten(Result<PathBuf, String>, EditAt),
 }
 
 /// What the copy menu puts on the clipboard.
@@ -123,6 +135,45 @@ pub enum CopyWhat {
     Markdown,
     /// The address of the source under the detail cursor.
     Url,
+}
+
+/// Where the editor opens: an entity, found in the files when the editor starts (they may
+/// have changed since they were loaded), or a line of a file (a problem's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditAt {
+    Item { kind: crate::model::Kind, id: String },
+    Line { file: PathBuf, line: usize },
+}
+
+/// The outcome of reading the dataset again after its files changed.
+#[derive(Debug, Clone)]
+pub enum Reloaded {
+    Loaded(Arc<Library>),
+    /// The files no longer load: what is wrong, as `talks check` says it.
+    Failed(Vec<DiskProblem>),
+}
+
+/// Two outcomes are the same when they carry the same library (not an equal one: comparing
+/// whole datasets would be slow and is never what a test means).
+impl PartialEq for Reloaded {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Reloaded::Loaded(a), Reloaded::Loaded(b)) => Arc::ptr_eq(a, b),
+            (Reloaded::Failed(a), Reloaded::Failed(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Reloaded {}
+
+/// One problem of a dataset on disk: its text as `talks check` prints it (a parse error's
+/// report runs over several lines), and where it is, for the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiskProblem {
+    pub text: String,
+    pub file: Option<PathBuf>,
+    pub line: usize,
 }
 
 /// Work with side effects, done by the event loop.
@@ -141,4 +192,13 @@ pub enum Effect {
     },
     /// Open a web address with the system's opener, off the UI thread.
     Open(String),
+    /// Hand the terminal to the editor, opened at a place in the dataset files.
+    Edit(EditAt),
+    /// Write the built-in dataset to a new file, to edit `then` there.
+    WriteDataset {
+        path: PathBuf,
+        then: EditAt,
+    },
+    /// Watch these dataset files (after the built-in dataset was written to one).
+    Watch(Vec<PathBuf>),
 }

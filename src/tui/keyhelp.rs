@@ -6,8 +6,12 @@ use super::keymap::{bindings, key_label, Binding, Context};
 
 /// Help lines for a context: every action once, with all its keys.
 pub fn help_entries(context: Context) -> Vec<(String, &'static str)> {
+    entries(bindings(), context)
+}
+
+fn entries(table: &[Binding], context: Context) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str, Action)> = Vec::new();
-    for b in bindings().iter().filter(|b| b.context == context) {
+    for b in table.iter().filter(|b| b.context == context) {
         let label = key_label(b.code, b.modifiers);
         match out.iter_mut().find(|(_, _, a)| *a == b.action) {
             Some(entry) => {
@@ -28,10 +32,12 @@ pub const SECTIONS: &[(Context, &str)] = &[
     (Context::Compare, "Comparison"),
     (Context::Commands, "Command lines"),
     (Context::Copy, "Copy menu"),
+    (Context::Problems, "Problems panel"),
     (Context::Filter, "Filter bar"),
     (Context::Picker, "Venue picker"),
     (Context::Export, "Export dialog"),
     (Context::Confirm, "Overwrite question"),
+    (Context::SaveDataset, "Built-in dataset to a file"),
     (Context::Help, "Help screen"),
 ];
 
@@ -79,11 +85,12 @@ pub fn help_lines() -> Vec<HelpLine> {
     lines
 }
 
-/// The key table of the README, one section per context, generated like the help screen.
+/// The key table of the README (the defaults), one section per context, generated like
+/// the help screen.
 pub fn markdown_table() -> String {
     let mut out = String::from("| where | keys | what they do |\n|---|---|---|\n");
     for &(context, title) in SECTIONS {
-        for (keys, help) in help_entries(context) {
+        for (keys, help) in entries(super::keymap::defaults(), context) {
             out.push_str(&format!("| {title} | {} | {help} |\n", keys.replace('|', "\\|")));
         }
     }

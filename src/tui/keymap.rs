@@ -20,6 +20,8 @@ pub enum Context {
     Compare,
     Commands,
     Copy,
+    Problems,
+    SaveDataset,
     Help,
 }
 
@@ -33,6 +35,7 @@ impl Context {
     }
 }
 
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
     pub code: KeyCode,
@@ -64,8 +67,22 @@ const fn bind(
 use Context::*;
 use KeyCode::*;
 
-/// Every binding, in the order help lists them.
+/// The bindings in force: the config file's merged into the defaults when the browser
+/// installed them ([`install`]), else the defaults.
 pub fn bindings() -> &'static [Binding] {
+    INSTALLED.get().map_or_else(defaults, Vec::as_slice)
+}
+
+static INSTALLED: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+/// Puts a merged table in force for the rest of the process (the browser does, once, at
+/// start); a second call changes nothing.
+pub fn install(table: Vec<Binding>) {
+    let _ = INSTALLED.set(table);
+}
+
+/// The compiled-in bindings, in the order help lists them (the README's table).
+pub fn defaults() -> &'static [Binding] {
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
@@ -122,6 +139,15 @@ pub fn bindings() -> &'static [Binding] {
                 "copy: round id, citation, Markdown, source address (OSC 52)",
                 None,
             ),
+            bind(
+                Global,
+                Char('!'),
+                NONE,
+                Action::ToggleProblems,
+                "why the dataset files on disk no longer load",
+                None,
+            ),
+            bind(Global, Char('e'), CTRL, Action::Edit, "open $EDITOR where the selection is defined", None),
             bind(Global, Char('?'), NONE, Action::ToggleHelp, "help: every key", Some("help")),
             bind(Global, Char('q'), NONE, Action::Quit, "quit", Some("quit")),
             bind(Global, Char('c'), CTRL, Action::Quit, "quit", None),
@@ -270,13 +296,28 @@ pub fn bindings() -> &'static [Binding] {
             bind(Copy, Char('y'), NONE, Action::Cancel, "close", None),
             bind(Copy, Char('q'), NONE, Action::Cancel, "close", None),
             bind(Copy, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(Problems, Char('j'), NONE, Action::Down, "next problem", Some("move")),
+            bind(Problems, Down, NONE, Action::Down, "next problem", None),
+            bind(Problems, Char('k'), NONE, Action::Up, "previous problem", Some("move")),
+            bind(Problems, Up, NONE, Action::Up, "previous problem", None),
+            bind(Problems, Char('e'), NONE, Action::Edit, "edit the file at the problem", Some("edit")),
+            bind(Problems, Enter, NONE, Action::Edit, "edit the file at the problem", None),
+            bind(Problems, Char('!'), NONE, Action::ToggleProblems, "close the panel", Some("close")),
+            bind(Problems, Esc, NONE, Action::ToggleProblems, "close the panel", None),
+            bind(Problems, Char('q'), NONE, Action::ToggleProblems, "close the panel", None),
+            bind(Problems, Char('c'), CTRL, Action::Quit, "quit", None),
+            bind(SaveDataset, Enter, NONE, Action::Confirm, "write the file and edit it", Some("write")),
+            bind(SaveDataset, Esc, NONE, Action::Cancel, "cancel", Some("cancel")),
+            bind(SaveDataset, Backspace, NONE, Action::DeleteBack, "delete a character of the path", None),
+            bind(SaveDataset, Char('w'), CTRL, Action::DeleteWord, "delete a word of the path", None),
+            bind(SaveDataset, Char('c'), CTRL, Action::Quit, "quit", None),
         ]
     })
 }
 
 /// Crossterm reports `G` with SHIFT on some terminals and without on others; Shift-Tab
 /// likewise. Normalise before looking up so both spellings work.
-fn normalise(key: KeyEvent) -> (KeyCode, KeyModifiers) {
+pub(super) fn normalise(key: KeyEvent) -> (KeyCode, KeyModifiers) {
     let mut mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     match key.code {
         Char(c) if c.is_ascii_uppercase() || !c.is_alphanumeric() => mods.remove(KeyModifiers::SHIFT),
@@ -305,7 +346,9 @@ pub fn lookup(context: Context, key: KeyEvent) -> Option<Action> {
         }
     }
     match (context, code) {
-        (Filter | Export, Char(c)) if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+        (Filter | Export | SaveDataset, Char(c))
+            if !mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
             Some(Action::Insert(c))
         }
         _ => None,
@@ -330,6 +373,7 @@ pub fn key_label(code: KeyCode, modifiers: KeyModifiers) -> String {
         End => "End".into(),
         PageUp => "PgUp".into(),
         PageDown => "PgDn".into(),
+        F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if modifiers.contains(KeyModifiers::CONTROL) {

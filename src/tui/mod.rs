@@ -10,6 +10,7 @@ pub mod action;
 pub mod clipboard;
 pub mod content;
 pub mod copy;
+pub mod editor;
 pub mod jobs;
 pub mod keyhelp;
 pub mod keymap;
@@ -17,11 +18,13 @@ pub mod layout;
 mod load;
 pub mod opener;
 pub mod pane;
+pub mod settings;
 pub mod state;
 mod terminal;
 pub mod timeline;
 pub mod ui;
 pub mod update;
+mod watch;
 
 use crate::dataset::Library;
 use crate::{export, Error};
@@ -43,13 +46,25 @@ pub enum Ended {
     Signal(i32),
 }
 
+/// How the browser runs, from the command line and the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Do not watch the dataset files for changes (`--no-watch`).
+    pub no_watch: bool,
+    /// Keys, colours and the sort (the datasets were applied to `--data` already).
+    pub config: crate::config::Config,
+}
+
 /// Opens the browser on the given datasets (none: the built-in one), the rounds filtered
 /// by the query words (none: every round).
-pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
+pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ended, Error> {
     // The words as one filter text, checked first so that a mistake is reported as
     // `talks list` reports it, terminal or not.
     let filter = query.join(" ");
     crate::query::Query::parse(&filter)?;
+    // The config's mistakes are said before anything else, like a dataset's.
+    let (keys, palette) = settings::apply(&options.config)?;
+    keymap::install(keys);
     // With `--data -` standard input is the dataset: keys then come from the controlling
     // terminal (crossterm opens /dev/tty when stdin is not one).
     let keys_from_tty = data.iter().any(|p| p.as_os_str() == "-");
@@ -63,45 +78,130 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
     let mut guard = terminal::Guard::enter().map_err(term_err)?;
     let Some(library) = load::in_background(&mut guard, data)? else { return Ok(ended(&guard)) };
     let size = guard.terminal.size().map_err(term_err)?;
-    let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
+    let colour = colour_wanted() && options.config.color != Some(false);
+    let mut state = State::new(Arc::new(library), size.width, size.height, colour);
     state.hyperlinks = hyperlinks_wanted(|name| std::env::var_os(name));
     state.set_data_files(data);
-    if !filter.is_empty() {
+    state.palette = palette;
+    if let Some(sort) = options.config.sort {
+        state.sort = sort;
+    }
+    if !filter.is_empty() || state.sort != crate::query::Sort::default() {
         update::apply_query_text(&mut state, &filter);
     }
     let jobs = Jobs::new();
-    while !state.quit && !guard.stopped() {
-        if guard.suspend_requested() {
-            suspend(&mut guard, &mut state)?;
+    let watch = start_watch(&mut state, data, options, &jobs);
+    let mut rt = Runtime { guard, jobs, watch, no_watch: options.no_watch };
+    while !state.quit && !rt.guard.stopped() {
+        if rt.guard.suspend_requested() {
+            suspend(&mut rt.guard, &mut state)?;
         }
-        guard.terminal.draw(|frame| ui::render(&state, frame)).map_err(term_err)?;
+        rt.guard.terminal.draw(|frame| ui::render(&state, frame)).map_err(term_err)?;
         // A timeout lets the loop notice signals and finished jobs between events; short
         // enough that a job's report shows without a noticeable wait.
         if event::poll(Duration::from_millis(50)).map_err(term_err)? {
             let event = event::read().map_err(term_err)?;
             // Raw mode turns Ctrl-Z into a key instead of SIGTSTP: suspend as the signal would.
             if is_ctrl_z(&event) {
-                suspend(&mut guard, &mut state)?;
+                suspend(&mut rt.guard, &mut state)?;
             } else if let Some(action) = to_action(&state, event) {
-                dispatch(&mut state, action, &jobs, guard.terminal.backend_mut());
+                dispatch(&mut state, action, &mut rt)?;
             }
         }
-        while let Some(report) = jobs.try_next() {
-            dispatch(&mut state, report, &jobs, guard.terminal.backend_mut());
+        while let Some(report) = rt.jobs.try_next() {
+            dispatch(&mut state, report, &mut rt)?;
         }
     }
-    let how = ended(&guard);
-    drop(guard);
+    let how = ended(&rt.guard);
+    drop(rt);
     Ok(how)
 }
 
-/// Gives an action to `update` and performs the effects it returns, until none is left;
-/// `out` is the terminal's writer (the clipboard is reached through the terminal).
-fn dispatch(state: &mut State, action: Action, jobs: &Jobs, out: &mut dyn Write) {
+/// What the loop owns besides the state: the terminal, the jobs channel and the watch.
+struct Runtime {
+    guard: terminal::Guard,
+    jobs: Jobs,
+    watch: Option<watch::Watch>,
+    no_watch: bool,
+}
+
+/// Watches the dataset files unless told not to. The built-in dataset is not on disk, and
+/// standard input cannot be read twice, so neither is watched.
+fn start_watch(state: &mut State, data: &[PathBuf], options: &Options, jobs: &Jobs) -> Option<watch::Watch> {
+    if options.no_watch || data.is_empty() || data.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    match watch::start(data, jobs.sender()) {
+        Ok(w) => Some(w),
+        Err(why) => {
+            state.status =
+                Some(state::Status { text: format!("{why}; changes will not be reloaded"), error: true });
+            None
+        }
+    }
+}
+
+/// Gives an action to `update` and performs the effects it returns, until none is left.
+/// The editor and the watch need what the loop owns; every other effect is [`perform`]'s,
+/// which reaches the clipboard through the terminal's writer.
+fn dispatch(state: &mut State, action: Action, rt: &mut Runtime) -> Result<(), Error> {
     let mut pending = update::update(state, action);
     while let Some(effect) = pending.pop() {
-        if let Some(answer) = perform(&state.lib, effect, jobs, out) {
+        let answer = match effect {
+            Effect::Edit(at) => Some(edit_now(&mut rt.guard, &state.data_files, &at)?),
+            Effect::Watch(files) => {
+                if !rt.no_watch {
+                    rt.watch = start_watch(state, &files, &Options::default(), &rt.jobs);
+                }
+                None
+            }
+            other => perform(&state.lib, other, &rt.jobs, rt.guard.terminal.backend_mut()),
+        };
+        if let Some(answer) = answer {
             pending.extend(update::update(state, answer));
+        }
+    }
+    Ok(())
+}
+
+/// Finds where `at` is in the dataset files, hands the terminal to the editor there and
+/// takes it back. A terminal that cannot be taken back ends the browser (the error).
+fn edit_now(guard: &mut terminal::Guard, files: &[String], at: &action::EditAt) -> Result<Action, Error> {
+    let (file, line) = match locate(files, at) {
+        Ok(place) => place,
+        Err(why) => return Ok(Action::Edited(Err(why))),
+    };
+    let command = match editor::command(&editor::from_env(), &file, line) {
+        Ok(c) => c,
+        Err(why) => return Ok(Action::Edited(Err(why))),
+    };
+    let status = guard
+        .hand_over(|| std::process::Command::new(&command.program).args(&command.args).status())
+        .map_err(term_err)?;
+    let place = format!("{}:{line}", file.display());
+    Ok(Action::Edited(match status {
+        Ok(s) if s.success() => Ok(format!("back from the editor ({place})")),
+        Ok(s) => Err(format!("the editor `{}` ended with {s} ({place})", command.program)),
+        Err(e) => Err(format!("cannot start the editor `{}`: {e}; set $VISUAL or $EDITOR", command.program)),
+    }))
+}
+
+/// The file and line of a place to edit: a problem's as it is, an entity's looked up in
+/// the files as they are now.
+fn locate(files: &[String], at: &action::EditAt) -> Result<(PathBuf, usize), String> {
+    let (kind, id) = match at {
+        action::EditAt::Line { file, line } => return Ok((file.clone(), *line)),
+        action::EditAt::Item { kind, id } => (*kind, id),
+    };
+    let sources = files
+        .iter()
+        .map(|f| crate::dataset::read_source(std::path::Path::new(f)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    match crate::dataset::definition(&sources, kind, id) {
+        Some(l) => Ok((PathBuf::from(l.file), l.line)),
+        None => {
+            Err(format!("`{id}` is not in the dataset files any more; they changed since they were read"))
         }
     }
 }
@@ -173,6 +273,9 @@ pub fn perform(lib: &Library, effect: Effect, jobs: &Jobs, out: &mut dyn Write) 
             jobs.spawn(move || Action::Opened(opener::open(&url, browser.as_deref(), opener::PATIENCE)));
             None
         }
+        Effect::WriteDataset { path, then } => Some(write_dataset(lib, path, then)),
+        // The loop performs these itself: they need the terminal and the watch it owns.
+        Effect::Edit(_) | Effect::Watch(_) => None,
     }
 }
 
@@ -199,6 +302,21 @@ fn export_now(lib: &Library, rounds: &[usize], format: export::Format, path: Pat
         Err(crate::Error::Exists { path }) => Action::ExportExists(path),
         Err(e) => Action::ExportDone(Err(e.to_string())),
     }
+}
+
+/// Writes the whole dataset as one RON file, never over an existing file (it could be
+/// the user's own dataset).
+fn write_dataset(lib: &Library, path: PathBuf, then: action::EditAt) -> Action {
+    let written = crate::dataset::to_ron(lib.data())
+        .map_err(|e| format!("cannot write the dataset as RON: {e}"))
+        .and_then(|text| {
+            let text = format!("// The built-in dataset of talks, written to edit it. Check it with `talks check {}`.\n{text}\n", path.display());
+            export::write_atomic(&path, text.as_bytes(), false).map_err(|e| match e {
+                Error::Exists { path } => format!("{} exists: type another name (the browser never replaces a file here)", path.display()),
+                other => other.to_string(),
+            })
+        });
+    Action::DatasetWritten(written.map(|()| path), then)
 }
 
 fn is_fifo(path: &std::path::Path) -> bool {

@@ -106,6 +106,15 @@ pub struct ExportDialog {
     pub error: Option<String>,
 }
 
+/// Where to write the built-in dataset (which cannot be edited inside the binary) before
+/// opening the editor at `then` in the file written.
+#[derive(Debug, Clone)]
+pub struct SaveDataset {
+    pub path: String,
+    pub error: Option<String>,
+    pub then: super::action::EditAt,
+}
+
 /// Two rounds side by side, over the browser.
 #[derive(Debug, Clone)]
 pub struct CompareView {
@@ -131,6 +140,12 @@ pub enum Overlay {
     /// The command lines that reproduce the view, each with what it gives.
     Commands(Vec<(&'static str, String)>),
     Copy(super::copy::CopyMenu),
+    /// The path prompt that writes the built-in dataset to a file, to edit it there.
+    SaveDataset(SaveDataset),
+    /// The problems of the dataset on disk ([`State::disk_problems`]), one selected.
+    Problems {
+        selected: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +169,9 @@ pub struct State {
     pub(in crate::tui) marked: Option<usize>,
     /// The `--data` files the browser was opened on, for the command lines `:` shows.
     pub(in crate::tui) data_files: Vec<String>,
+    /// Why the dataset files no longer load, since they last changed on disk (empty: they
+    /// load); the library on screen is then the last one that did.
+    pub(in crate::tui) disk_problems: Vec<super::action::DiskProblem>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     pub(in crate::tui) detail: Detail,
@@ -165,6 +183,8 @@ pub struct State {
     pub(in crate::tui) color: bool,
     /// Whether source addresses are drawn as OSC 8 hyperlinks (see `ui::hyperlink`).
     pub(in crate::tui) hyperlinks: bool,
+    /// The colours per role (the config file's theme, else the defaults).
+    pub(in crate::tui) palette: super::ui::theme::Palette,
     pub(in crate::tui) quit: bool,
     /// The directory the browser was started in, and the user's home: where export paths
     /// are resolved (read once, so that drawing and updating stay free of I/O).
@@ -190,6 +210,7 @@ impl State {
             timeline: TimelineView::new(),
             marked: None,
             data_files: Vec::new(),
+            disk_problems: Vec::new(),
             topic_depth,
             detail: Detail::default(),
             filter: Filter::default(),
@@ -199,6 +220,7 @@ impl State {
             status: None,
             color,
             hyperlinks: false,
+            palette: super::ui::theme::Palette::default(),
             quit: false,
             cwd: std::env::current_dir().unwrap_or_default(),
             home: std::env::var_os("HOME").filter(|h| !h.is_empty()).map(PathBuf::from),
@@ -273,6 +295,8 @@ impl State {
             Overlay::Compare(_) => Context::Compare,
             Overlay::Commands(_) => Context::Commands,
             Overlay::Copy(_) => Context::Copy,
+            Overlay::Problems { .. } => Context::Problems,
+            Overlay::SaveDataset(_) => Context::SaveDataset,
             Overlay::None if self.filter.editing => Context::Filter,
             Overlay::None if self.view == View::Timeline => Context::Timeline,
             Overlay::None => Context::Browse,
@@ -311,7 +335,7 @@ impl State {
 }
 
 /// People in the order the People view lists them.
-fn people_order(lib: &Library) -> Vec<usize> {
+pub(in crate::tui) fn people_order(lib: &Library) -> Vec<usize> {
     let mut order: Vec<usize> = (0..lib.data().people.len()).collect();
     // By family name, as an index of people reads (the last word of the name: Anton,
     // Beseda, Coulter …), then by the whole name; folded, so `Ş` sorts with `S`.
@@ -324,7 +348,7 @@ fn people_order(lib: &Library) -> Vec<usize> {
 }
 
 /// Topics in tree order (depth first, dataset order among siblings), with depths.
-fn topic_order(lib: &Library) -> (Vec<usize>, Vec<u16>) {
+pub(in crate::tui) fn topic_order(lib: &Library) -> (Vec<usize>, Vec<u16>) {
     let mut order = Vec::new();
     let mut depth = vec![0; lib.data().topics.len()];
     let mut stack: Vec<(usize, u16)> = lib.root_topics().iter().rev().map(|&t| (t, 0)).collect();

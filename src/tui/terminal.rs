@@ -25,6 +25,8 @@ pub struct Guard {
     pub stop: Arc<AtomicUsize>,
     /// Set by SIGTSTP; the event loop suspends when it sees it.
     suspend: Arc<AtomicBool>,
+    /// Set while another program (the editor) has the terminal: the watchdog waits.
+    handed_over: Arc<AtomicBool>,
 }
 
 /// The signals that end the browser, the terminal restored first.
@@ -47,7 +49,8 @@ impl Guard {
         let suspend = Arc::new(AtomicBool::new(false));
         signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
         install_panic_hook();
-        watch(Arc::clone(&stop));
+        let handed_over = Arc::new(AtomicBool::new(false));
+        watch(Arc::clone(&stop), Arc::clone(&handed_over));
         take_over()?;
         let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
             Ok(t) => t,
@@ -56,7 +59,29 @@ impl Guard {
                 return Err(e);
             }
         };
-        Ok(Guard { terminal, stop, suspend })
+        Ok(Guard { terminal, stop, suspend, handed_over })
+    }
+
+    /// Gives the terminal to another program (`run` starts it and waits for it), then takes
+    /// it back on a cleared screen with a new `Terminal`, so the next draw repaints all.
+    /// Nothing reads keys meanwhile: the event loop is inside this call.
+    ///
+    /// The program shares the process group, so a Ctrl-C, Ctrl-\ or Ctrl-Z typed to it
+    /// signals this process too; those were meant for it, and are forgotten. A hang-up
+    /// or SIGTERM still ends the browser once the program has returned.
+    pub fn hand_over<T>(&mut self, run: impl FnOnce() -> T) -> io::Result<T> {
+        self.handed_over.store(true, Ordering::SeqCst);
+        restore();
+        let out = run();
+        let typed = [signal_hook::consts::SIGINT, signal_hook::consts::SIGQUIT];
+        if received(&self.stop).is_some_and(|s| typed.contains(&s)) {
+            self.stop.store(0, Ordering::SeqCst);
+        }
+        self.suspend.store(false, Ordering::SeqCst);
+        let taken = take_over().and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        self.handed_over.store(false, Ordering::SeqCst);
+        self.terminal = taken?;
+        Ok(out)
     }
 
     /// True once when SIGTSTP has arrived since the last call.
@@ -122,11 +147,18 @@ const GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
 /// forever reading end-of-file inside `event::poll`, so the loop never sees the flag the
 /// SIGHUP set. The watchdog restores what it can and exits, instead of leaving a process
 /// burning a core.
-fn watch(stop: Arc<AtomicUsize>) {
+///
+/// While the terminal is handed over to the editor the loop is legitimately busy, so the
+/// watchdog waits; and it checks again after the grace period, since a Ctrl-C typed to the
+/// editor is forgotten when the editor returns.
+fn watch(stop: Arc<AtomicUsize>, handed_over: Arc<AtomicBool>) {
     std::thread::spawn(move || loop {
         std::thread::sleep(std::time::Duration::from_millis(100));
-        if let Some(signal) = received(&stop) {
-            std::thread::sleep(GRACE);
+        if handed_over.load(Ordering::SeqCst) || received(&stop).is_none() {
+            continue;
+        }
+        std::thread::sleep(GRACE);
+        if let (false, Some(signal)) = (handed_over.load(Ordering::SeqCst), received(&stop)) {
             restore();
             std::process::exit(128 + signal);
         }

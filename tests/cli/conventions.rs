@@ -90,3 +90,39 @@ fn a_dataset_can_come_from_standard_input() {
     assert_eq!(empty.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&empty.stderr).contains("nothing on standard input"));
 }
+
+/// What the shell would offer for the words typed, through the dynamic completion
+/// engine (`COMPLETE=fish`: one `value<TAB>help` a line).
+fn offered(dir: &Dir, words: &[&str]) -> Vec<String> {
+    let args: Vec<&str> = ["--", "talks"].into_iter().chain(words.iter().copied()).collect();
+    let run = dir.run_env(&args, &[("COMPLETE", "fish")]);
+    run.code(0);
+    run.stdout.lines().map(|l| l.split('\t').next().unwrap_or_default().to_string()).collect()
+}
+
+#[test]
+fn completing_a_round_id_offers_the_ids_of_the_datasets_in_use() {
+    let dir = Dir::new();
+    let ids = offered(&dir, &["show", "2025-05"]);
+    assert!(ids.contains(&"2025-05-16-istanbul-russia-ukraine".to_string()), "{ids:?}");
+    assert!(ids.iter().all(|id| id.starts_with("2025-05")), "{ids:?}");
+    // With --data, that dataset's ids; compare's two sides and export's rounds too.
+    dir.copy("valid/minimal.ron", "mine.ron");
+    let ids = offered(&dir, &["--data", "mine.ron", "compare", "2025-0"]);
+    assert_eq!(ids, ["2025-02-18-riyadh", "2025-02-27-istanbul", "2025-03-18-call"]);
+    let ids = offered(&dir, &["--data=mine.ron", "export", "2025-02-1"]);
+    assert_eq!(ids, ["2025-02-18-riyadh"]);
+    // The registration script for a shell, and the static scripts still work.
+    let script = dir.run_env(&[], &[("COMPLETE", "bash")]);
+    script.code(0).stdout_has("_clap_complete_talks");
+}
+
+#[test]
+fn completing_a_query_offers_field_names_and_ids_after_id() {
+    let dir = Dir::new();
+    assert_eq!(offered(&dir, &["list", "ven"]), ["venue:"]);
+    // A negation comes after `--`, as on the command line.
+    assert_eq!(offered(&dir, &["timeline", "--", "-st"]), ["-status:"]);
+    dir.copy("valid/minimal.ron", "mine.ron");
+    assert_eq!(offered(&dir, &["--data", "mine.ron", "browse", "id:2025-03"]), ["id:2025-03-18-call"]);
+}

@@ -2,9 +2,11 @@
 
 mod citations;
 mod compare;
+mod edit;
 mod highlight;
 mod model;
 mod perform;
+mod reload;
 mod screens;
 mod sources;
 mod timeline;

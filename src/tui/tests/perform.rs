@@ -39,3 +39,30 @@ fn a_fifo_is_refused_and_kept() {
     }
     assert!(std::fs::symlink_metadata(&fifo).is_ok_and(|m| m.file_type().is_fifo()));
 }
+
+#[test]
+fn the_built_in_dataset_is_written_as_one_file_that_loads_back_and_never_over_a_file() {
+    use crate::tui::action::EditAt;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("mine.ron");
+    let then = EditAt::Item { kind: crate::model::Kind::Round, id: "2025-04-10-istanbul".into() };
+    let write = |p: &PathBuf| {
+        perform(
+            &library(),
+            Effect::WriteDataset { path: p.clone(), then: then.clone() },
+            &Jobs::new(),
+            &mut Vec::new(),
+        )
+    };
+    assert_eq!(write(&path), Some(Action::DatasetWritten(Ok(path.clone()), then.clone())));
+    let (lib, _) = crate::dataset::open(std::slice::from_ref(&path)).expect("the file written loads");
+    assert_eq!(lib.data(), library().data(), "the same dataset");
+    let source = crate::dataset::read_source(&path).expect("readable");
+    let at = crate::dataset::definition(&[source], crate::model::Kind::Round, "2025-04-10-istanbul");
+    assert!(at.is_some_and(|l| l.line > 1), "the round is found in it");
+    // Again: refused, and the file is the same.
+    let before = std::fs::read(&path).expect("read");
+    let Some(Action::DatasetWritten(Err(why), _)) = write(&path) else { panic!("not refused") };
+    assert!(why.contains("exists: type another name"), "{why}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}

@@ -114,3 +114,43 @@ pub fn render_commands(lines: &[(&str, String)], theme: &Theme, frame: &mut Fram
     ));
     frame.render_widget(Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }), inner);
 }
+
+/// The prompt for the file the built-in dataset is written to before it is edited;
+/// `target` is where the path typed so far writes.
+pub fn render_save_dataset(
+    d: &crate::tui::state::SaveDataset,
+    target: &std::path::Path,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let rect = centered(area, 64, 8);
+    let block = Block::bordered().title(" Edit the built-in dataset ").border_style(theme.border(true));
+    let inner = block.inner(rect);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(block, rect);
+    let width = usize::from(inner.width);
+    let mut lines = wrapped(
+        "The built-in dataset is inside the program: write it to a file to edit it. The browser then follows that file.",
+        width,
+        theme.muted(),
+    );
+    let path = sanitize_line(&d.path).into_owned();
+    lines.push(Line::from(vec![
+        Span::styled("Path ", theme.tone(crate::tui::content::Tone::Heading)),
+        Span::raw(fit(&path, width.saturating_sub(6))),
+        Span::styled("█", theme.key()),
+    ]));
+    match &d.error {
+        Some(err) => lines.extend(wrapped(&sanitize_line(err), width, theme.error())),
+        None => {
+            let shown = sanitize_line(&target.display().to_string()).into_owned();
+            lines.extend(wrapped(
+                &format!("writes {shown} (Enter), then opens the editor"),
+                width,
+                theme.muted(),
+            ));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}

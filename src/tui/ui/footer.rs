@@ -33,6 +33,15 @@ pub fn render_bar(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else if let Some(status) = &state.status {
         let style = if status.error { theme.error() } else { theme.ok() };
         Line::styled(fit(&sanitize_line(&status.text), width), style)
+    } else if !state.disk_problems.is_empty() {
+        // Said until the files load again: the data on screen is older than the files.
+        let n = state.disk_problems.len();
+        let open = matches!(state.overlay, crate::tui::state::Overlay::Problems { .. });
+        let how = if open { "" } else { " · ! shows why" };
+        let text = format!(
+            "the dataset files no longer load ({n} problem(s)): the data shown is the last good one{how}"
+        );
+        Line::styled(fit(&text, width), theme.error())
     } else if !f.applied.is_empty() {
         let text = format!("filter: {}   (/ edit · x clear)", sanitize_line(&f.applied));
         Line::styled(fit(&text, width), theme.muted())

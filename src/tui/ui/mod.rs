@@ -12,6 +12,7 @@ mod highlight;
 mod hyperlink;
 mod list;
 pub mod loading;
+mod problems;
 pub mod theme;
 mod timeline;
 
@@ -24,7 +25,7 @@ use ratatui::Frame;
 use theme::Theme;
 
 pub fn render(state: &State, frame: &mut Frame) {
-    let theme = Theme::new(state.color);
+    let theme = Theme::with(state.color, state.palette);
     let l = &state.layout;
     let area = frame.area();
     if l.too_small || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -51,6 +52,13 @@ pub fn render(state: &State, frame: &mut Frame) {
         Overlay::Compare(view) => compare::render(view, &theme, frame, l.body()),
         Overlay::Commands(lines) => dialogs::render_commands(lines, &theme, frame, l.area),
         Overlay::Copy(menu) => copy::render(menu, &theme, frame, l.area),
+        Overlay::SaveDataset(d) => {
+            let target = state.export_target(&d.path);
+            dialogs::render_save_dataset(d, &target, &theme, frame, l.area)
+        }
+        Overlay::Problems { selected } => {
+            problems::render(&state.disk_problems, *selected, &theme, frame, l.body())
+        }
     }
 }
 

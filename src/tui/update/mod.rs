@@ -2,15 +2,18 @@
 //!
 //! Split by concern: moving and following links (`nav`), the filter bar and sorting
 //! (`filter`), the dialogs (`dialogs`), the timeline view (`timeline`), the comparison
-//! of two rounds (`compare`), and copying and opening sources (`copy`).
+//! of two rounds (`compare`), copying and opening sources (`copy`), and a new library under
+//! the browser after a reload (`reload`).
 
 mod compare;
 mod compare_view;
 mod copy;
 mod dialogs;
+pub mod edit;
 mod filter;
 mod history;
 mod nav;
+pub mod reload;
 mod scroll;
 mod timeline;
 mod timeline_sync;
@@ -30,6 +33,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ExportExists(path) => dialogs::export_exists(state, path),
         Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
         Action::Copied(result) | Action::Opened(result) => copy::reported(state, result),
+        Action::Reloaded(outcome) => reload::reloaded(state, outcome),
+        Action::Edit => return edit::edit(state),
+        Action::Edited(result) => edit::edited(state, result),
+        Action::DatasetWritten(result, then) => return edit::dataset_written(state, result, then),
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -46,6 +53,8 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Commands => dialogs::commands(state, action),
         Context::Copy => return copy::act(state, action),
         Context::Browse if action == Action::OpenSource => return copy::open_source(state),
+        Context::Problems => reload::panel(state, action),
+        Context::SaveDataset => return edit::prompt(state, action),
         Context::Browse | Context::Global => browse(state, action),
     }
     Vec::new()
@@ -66,6 +75,7 @@ fn browse(state: &mut State, action: Action) {
         Action::Compare => compare::open(state),
         Action::ShowCommands => dialogs::open_commands(state),
         Action::OpenCopy => copy::open_menu(state),
+        Action::ToggleProblems => reload::open_panel(state),
         Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },
         other => nav::navigate(state, other),
     }
