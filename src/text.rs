@@ -42,6 +42,33 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts `text` to `width` columns so that what follows byte `from` stays in view: the start
+/// is shortened around a `…` and the text goes on from the start of the word at `from`, for
+/// titles that differ only after a long common start (`Consul…(round 2)`, `Trum…after the
+/// M…`). Falls back to [`fit`] when the start is short enough to show whole.
+pub fn fit_from(text: &str, width: usize, from: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width || width < 6 || !text.is_char_boundary(from) {
+        return fit(text, width);
+    }
+    let word_start = |end: usize| text[..end].rfind(' ').map_or(0, |i| i + 1);
+    let mut word = word_start(from);
+    // A short word (`2)` of `(round 2)`) says little alone: the word before it comes too.
+    let word_end = text[from..].find(' ').map_or(text.len(), |i| from + i);
+    if text[word..word_end].chars().count() < 4 && word > 0 {
+        word = word_start(word - 1);
+    }
+    let (start, rest) = text.split_at(word);
+    // A third of the room for the start: enough to recognise it, and the rest for the end.
+    let head_room = (width / 3).max(2);
+    if start.width() <= head_room {
+        return fit(text, width);
+    }
+    let head = fit(start.trim_end(), head_room);
+    let rest = fit(rest, width.saturating_sub(head.width()));
+    format!("{head}{rest}")
+}
+
 /// Wraps one line to `width` columns at spaces (never at hyphens); continuation rows start
 /// with `hang`. A word longer than the width is split only when `split_long` (a path in a
 /// box), else it stands alone on its row (a URL in `talks show` stays whole).
@@ -164,6 +191,26 @@ mod tests {
         assert_eq!(fit(&format!("ab{flag}cdef"), 5), format!("ab{flag}…"));
         let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
         assert!(!fit(&format!("x{family}yz"), 3).contains('\u{200d}'));
+    }
+
+    #[test]
+    fn a_cut_from_a_place_keeps_what_follows_it_in_view() {
+        let title = "Consultations on the diplomatic missions, Istanbul (round 2)";
+        let at = title.find("2)").unwrap_or(0);
+        assert_eq!(fit_from(title, 21, at - 3), "Consul…(round 2)");
+        assert_eq!(fit_from(title, 21, at), "Consul…(round 2)");
+        assert_eq!(fit_from("short", 21, 2), "short");
+        let call = "Trump–Putin phone call after the Mar-a-Lago meeting";
+        assert_eq!(fit_from(call, 17, call.find("after").unwrap_or(0)), "Trum…after the M…");
+        // A place in the first word: the ordinary cut.
+        assert_eq!(fit_from(call, 17, 2), fit(call, 17));
+        use unicode_width::UnicodeWidthStr;
+        for w in 0..40 {
+            for from in [0, 5, 30, at] {
+                assert!(fit_from(title, w, from).width() <= w, "{w} {from}");
+            }
+            assert!(fit_from("会談会談 会談会談 会談会談", w, 20).width() <= w, "{w}");
+        }
     }
 
     #[test]

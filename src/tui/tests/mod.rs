@@ -2,6 +2,7 @@
 
 mod citations;
 mod compare;
+mod lists;
 mod model;
 mod perform;
 mod screens;

@@ -15,7 +15,7 @@ const SIZES: [(u16, u16); 2] = [(100, 30), (60, 20)];
 /// The sizes the timeline and the comparison are snapshotted at.
 const ANALYST_SIZES: [(u16, u16); 2] = [(80, 24), (120, 35)];
 
-fn draw(state: &State) -> Buffer {
+pub(super) fn draw(state: &State) -> Buffer {
     let (w, h) = (state.layout.area.width, state.layout.area.height);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
     terminal.draw(|f| render(state, f)).expect("draw");

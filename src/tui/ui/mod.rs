@@ -7,7 +7,7 @@ mod dialogs;
 mod footer;
 mod header;
 mod help;
-mod list;
+pub(super) mod list;
 pub mod loading;
 pub mod theme;
 mod timeline;
