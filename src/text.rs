@@ -45,10 +45,12 @@ pub fn fit(text: &str, width: usize) -> String {
 /// Cuts `text` to `width` columns so that what follows byte `from` stays in view: the start
 /// is shortened around a `…` and the text goes on from the start of the word at `from`, for
 /// titles that differ only after a long common start (`Consul…(round 2)`, `Trum…after the
-/// M…`). Falls back to [`fit`] when the start is short enough to show whole.
+/// M…`). Falls back to [`fit`] when the start is short enough to show whole, or the room
+/// too small for both.
 pub fn fit_from(text: &str, width: usize, from: usize) -> String {
     use unicode_width::UnicodeWidthStr;
-    if text.width() <= width || width < 6 || !text.is_char_boundary(from) {
+    // Below 14 columns a shortened start and a piece of the end are both unreadable.
+    if text.width() <= width || width < 14 || !text.is_char_boundary(from) {
         return fit(text, width);
     }
     let word_start = |end: usize| text[..end].rfind(' ').map_or(0, |i| i + 1);

@@ -141,7 +141,10 @@ fn suggestions_need_a_close_match() {
 #[test]
 fn a_short_title_must_be_shorter_than_the_title_and_not_blank() {
     let title = r#"title: "Lavrov–Rubio meeting in Riyadh","#;
-    let fine = problems_after(&[(title, r#"title: "Lavrov–Rubio meeting in Riyadh", short_title: "Lavrov–Rubio, Riyadh","#)]);
+    let fine = problems_after(&[(
+        title,
+        r#"title: "Lavrov–Rubio meeting in Riyadh", short_title: "Lavrov–Rubio, Riyadh","#,
+    )]);
     assert_eq!(fine, vec![]);
     let long = problems_after(&[(
         title,
@@ -149,7 +152,9 @@ fn a_short_title_must_be_shorter_than_the_title_and_not_blank() {
     )]);
     let errors = lines(&long, Severity::Error);
     assert!(
-        errors.iter().any(|e| e.contains("field `short_title`: is 44 characters, not shorter than the title (30)")),
+        errors
+            .iter()
+            .any(|e| e.contains("field `short_title`: is 44 characters, not shorter than the title (30)")),
         "{errors:?}"
     );
     assert!(long.iter().any(|p| p.code == Code::InvalidShortTitle));

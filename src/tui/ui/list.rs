@@ -48,9 +48,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         _ => 0,
     };
     let mut titles = match state.view {
-        View::Rounds | View::Timeline => {
-            round_titles(state, &pane.items[pane.offset..end], width.saturating_sub(round_title_start(date_w, width)))
-        }
+        View::Rounds | View::Timeline => round_titles(
+            state,
+            &pane.items[pane.offset..end],
+            width.saturating_sub(round_title_start(date_w, width)),
+        ),
         _ => Vec::new(),
     }
     .into_iter();
@@ -112,7 +114,9 @@ fn round_titles(state: &State, rounds: &[usize], width: usize) -> Vec<String> {
     let data = state.lib.data();
     let texts: Vec<String> = rounds
         .iter()
-        .map(|&r| data.rounds.get(r).map_or(String::new(), |r| sanitize_line(r.title_for(width)).into_owned()))
+        .map(|&r| {
+            data.rounds.get(r).map_or(String::new(), |r| sanitize_line(r.title_for(width)).into_owned())
+        })
         .collect();
     let cut: Vec<String> = texts.iter().map(|t| fit(t, width)).collect();
     (0..cut.len())
