@@ -73,14 +73,41 @@ pub fn fit_from(text: &str, width: usize, from: usize) -> String {
 
 /// Wraps one line to `width` columns at spaces (never at hyphens); continuation rows start
 /// with `hang`. A word longer than the width is split only when `split_long` (a path in a
-/// box), else it stands alone on its row (a URL in `talks show` stays whole).
+/// box), else it stands alone on its row (a URL in `talks show` stays whole). Punctuation
+/// standing alone (` — `, ` · `) stays with the word before it, so no row starts with it.
 pub fn wrap_words<'a>(line: &'a str, width: usize, hang: &'a str, split_long: bool) -> Vec<Cow<'a, str>> {
     let options = textwrap::Options::new(width.max(1))
         .subsequent_indent(hang)
         .break_words(split_long)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .word_separator(textwrap::WordSeparator::AsciiSpace);
-    textwrap::wrap(line, options)
+    match glue_punctuation(line) {
+        None => textwrap::wrap(line, options),
+        Some(glued) => textwrap::wrap(&glued, options)
+            .into_iter()
+            .map(|row| Cow::Owned(row.replace(GLUE, " ")))
+            .collect(),
+    }
+}
+
+/// Stands for the space before a lone punctuation mark while wrapping: not a place to break.
+const GLUE: char = '\u{e000}';
+
+/// `line` with the space before each lone punctuation mark (`—`, `·`, `:` …) glued; `None`
+/// when there is none (or the line already holds the glue character, left alone).
+fn glue_punctuation(line: &str) -> Option<String> {
+    let lone = |t: &str| !t.is_empty() && t.chars().all(|c| "—–-·:;,.!?)]}»…/|".contains(c));
+    if line.contains(GLUE) || !line.split(' ').skip(1).any(lone) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    for (i, token) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(if lone(token) { GLUE } else { ' ' });
+        }
+        out.push_str(token);
+    }
+    Some(out)
 }
 
 /// Like [`fit`], padded with spaces to exactly `width` columns.
@@ -213,6 +240,20 @@ mod tests {
             }
             assert!(fit_from("会談会談 会談会談 会談会談", w, 20).width() <= w, "{w}");
         }
+    }
+
+    #[test]
+    fn wrapping_never_starts_a_row_with_punctuation() {
+        let line = "Detail marks: ★ head of a delegation ▸ agenda item (topic — outcome)";
+        for width in 8..line.len() {
+            for row in wrap_words(line, width, "  ", false) {
+                let first = row.trim_start().chars().next();
+                assert!(!matches!(first, Some('—' | '·' | ':')), "{width}: {row:?}");
+                assert!(!row.contains(GLUE));
+            }
+        }
+        assert_eq!(wrap_words("topic — outcome", 9, "", false), ["topic —", "outcome"]);
+        assert_eq!(wrap_words("a b", 1, "", false), ["a", "b"]);
     }
 
     #[test]
