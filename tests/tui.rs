@@ -20,7 +20,11 @@ struct App {
 
 impl App {
     fn start(args: &[&str]) -> App {
-        let dir = tempfile::tempdir().expect("temp dir");
+        App::start_in(tempfile::tempdir().expect("temp dir"), args)
+    }
+
+    /// Starts in `dir`, which also holds the user's state (the filter history).
+    fn start_in(dir: tempfile::TempDir, args: &[&str]) -> App {
         let pty = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
             .expect("open a pty");
@@ -28,6 +32,8 @@ impl App {
         cmd.args(args);
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
+        // The filter history goes to the test's directory, never the user's.
+        cmd.env("XDG_STATE_HOME", dir.path().join("state"));
         cmd.env_remove("NO_COLOR");
         let started = Instant::now();
         let child = pty.slave.spawn_command(cmd).expect("spawn talks");
@@ -129,6 +135,29 @@ fn filtering_by_istanbul_leaves_the_istanbul_rounds() {
         assert!(screen.contains(date), "{date}:\n{screen}");
     }
     assert!(!screen.contains("2025-03-24"), "{screen}");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn the_filter_history_is_kept_between_runs_in_the_state_directory() {
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("/venue:istanbul\r");
+    app.wait_text(" 8 of 100 rounds");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    let dir = std::mem::replace(&mut app.dir, tempfile::tempdir().expect("temp dir"));
+    let file = dir.path().join("state").join("talks").join("history");
+    assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some("venue:istanbul\n"));
+    let mut app = App::start_in(dir, &[]);
+    app.wait_text("100 of 100 rounds");
+    // `/`, then ↑: the query of the last run, applied.
+    app.keys("/\x1b[A");
+    app.wait_text(" 8 of 100 rounds");
+    app.wait_text("/ venue:istanbul");
+    app.keys("\x1b");
+    app.wait_text("100 of 100 rounds");
     app.keys("q");
     assert!(app.wait_exit().success());
 }

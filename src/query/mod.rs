@@ -16,7 +16,8 @@
 //!
 //! Map: `lex` splits text into terms, `term` reads one term and tests it, `date` reads date
 //! values, `filter` runs a query over a library, `sort` orders results, `narrow` tells when
-//! live filtering may reuse the previous result, `resolve` finds the round a user names.
+//! live filtering may reuse the previous result, `resolve` finds the round a user names, `suggest` offers a value
+//! for a misspelt one.
 //! Presentation (highlighting, messages on screen) is left to the callers.
 
 mod date;
@@ -26,6 +27,7 @@ mod lex;
 mod narrow;
 mod resolve;
 mod sort;
+mod suggest;
 mod term;
 
 #[cfg(test)]
@@ -38,6 +40,7 @@ pub use filter::{filter, filter_milestones, filter_within};
 pub use narrow::narrows;
 pub use resolve::resolve_round;
 pub use sort::Sort;
+pub use suggest::did_you_mean;
 
 /// The terms of `text` as typed, without those on the given fields (case-insensitive,
 /// negated or not), for callers that replace one field of a query (the venue picker).

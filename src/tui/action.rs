@@ -84,6 +84,8 @@ pub enum Action {
     Insert(char),
     DeleteBack,
     DeleteWord,
+    /// Moving the cursor in, or cutting, the filter bar's text.
+    Edit(EditOp),
     /// Answer to "overwrite?".
     Yes,
     No,
@@ -104,10 +106,36 @@ pub enum Action {
     /// The loop wrote an export without some rounds the format cannot hold (a calendar
     /// needs days): the path and how many were left out.
     ExportPartial(PathBuf, usize),
+    /// The loop wrote the filter history, or could not (why).
+    RecallSaved(Result<(), String>),
+}
+
+/// Line-editing keys of the filter bar, as in readline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    Left,
+    Right,
+    Home,
+    End,
+    WordLeft,
+    WordRight,
+    /// Delete everything before the cursor, or after it.
+    KillToStart,
+    KillToEnd,
 }
 
 /// Work with side effects, done by the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    Export { rounds: Vec<usize>, format: Format, path: PathBuf, force: bool },
+    Export {
+        rounds: Vec<usize>,
+        format: Format,
+        path: PathBuf,
+        force: bool,
+    },
+    /// Write the filter history (the file's whole text) atomically.
+    SaveRecall {
+        path: PathBuf,
+        text: String,
+    },
 }

@@ -2,7 +2,7 @@
 //! disagree with what the keys do; a test fails if a key is bound twice in one context, or
 //! in a view's context and in `Global`, which every view falls back to.
 
-use super::action::{Action, View};
+use super::action::{Action, EditOp, View};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. `Browse` (the lists and the detail pane) and `Timeline` are the
@@ -168,7 +168,35 @@ pub fn bindings() -> &'static [Binding] {
             bind(Filter, Enter, NONE, Action::Confirm, "keep the filter", Some("keep")),
             bind(Filter, Esc, NONE, Action::Cancel, "cancel the edit", Some("cancel")),
             bind(Filter, Backspace, NONE, Action::DeleteBack, "delete a character", None),
-            bind(Filter, Char('w'), CTRL, Action::DeleteWord, "delete a word", Some("del word")),
+            bind(
+                Filter,
+                Char('w'),
+                CTRL,
+                Action::DeleteWord,
+                "delete the word before the cursor",
+                Some("del word"),
+            ),
+            bind(Filter, Left, NONE, Action::Edit(EditOp::Left), "cursor left", None),
+            bind(Filter, Right, NONE, Action::Edit(EditOp::Right), "cursor right", None),
+            bind(Filter, Home, NONE, Action::Edit(EditOp::Home), "cursor to the start", None),
+            bind(Filter, Char('a'), CTRL, Action::Edit(EditOp::Home), "cursor to the start", None),
+            bind(Filter, End, NONE, Action::Edit(EditOp::End), "cursor to the end", None),
+            bind(Filter, Char('e'), CTRL, Action::Edit(EditOp::End), "cursor to the end", None),
+            bind(Filter, Char('b'), ALT, Action::Edit(EditOp::WordLeft), "a word left", None),
+            bind(Filter, Left, CTRL, Action::Edit(EditOp::WordLeft), "a word left", None),
+            bind(Filter, Char('f'), ALT, Action::Edit(EditOp::WordRight), "a word right", None),
+            bind(Filter, Right, CTRL, Action::Edit(EditOp::WordRight), "a word right", None),
+            bind(
+                Filter,
+                Char('u'),
+                CTRL,
+                Action::Edit(EditOp::KillToStart),
+                "delete before the cursor",
+                None,
+            ),
+            bind(Filter, Char('k'), CTRL, Action::Edit(EditOp::KillToEnd), "delete after the cursor", None),
+            bind(Filter, Up, NONE, Action::Up, "older query (history kept between runs)", Some("history")),
+            bind(Filter, Down, NONE, Action::Down, "newer query", Some("history")),
             bind(Filter, Char('c'), CTRL, Action::Quit, "quit", None),
             bind(Picker, Char('j'), NONE, Action::Down, "move down", Some("move")),
             bind(Picker, Down, NONE, Action::Down, "move down", None),

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod layout;
 mod load;
 pub mod pane;
+pub mod recall;
 pub mod state;
 mod terminal;
 pub mod timeline;
@@ -59,6 +60,9 @@ pub fn run(data: &[PathBuf], query: &[String]) -> Result<Ended, Error> {
     let size = guard.terminal.size().map_err(term_err)?;
     let mut state = State::new(Arc::new(library), size.width, size.height, colour_wanted());
     state.set_data_files(data);
+    if let Some(path) = recall::default_path() {
+        state.set_recall(recall::load(&path), path);
+    }
     if !filter.is_empty() {
         update::apply_query_text(&mut state, &filter);
     }
@@ -159,6 +163,7 @@ pub fn perform(lib: &Library, effect: Effect) -> Action {
                 Err(e) => Action::ExportDone(Err(e.to_string())),
             }
         }
+        Effect::SaveRecall { path, text } => Action::RecallSaved(recall::save(&path, &text)),
     }
 }
 

@@ -43,6 +43,13 @@ pub struct Filter {
     pub before_edit: String,
     /// Why the text in the bar is not a valid query.
     pub error: Option<String>,
+    /// Where the cursor is in `input` (a byte offset on a character boundary).
+    pub cursor: usize,
+    /// Terms of the text with misspelt values, corrected (`venue:istanbul`).
+    pub suggestion: Vec<String>,
+    /// The queries kept with Enter, for ↑ and ↓, and the file they are saved to.
+    pub recall: super::recall::Recall,
+    pub recall_path: Option<PathBuf>,
 }
 
 /// A place in the app that history can return to.
@@ -206,6 +213,12 @@ impl State {
         } else {
             self.cwd.join(expanded)
         }
+    }
+
+    /// The filter history read at start, and where to save it.
+    pub fn set_recall(&mut self, recall: super::recall::Recall, path: PathBuf) {
+        self.filter.recall = recall;
+        self.filter.recall_path = Some(path);
     }
 
     /// Records the dataset files the browser was opened on (none: the built-in dataset).

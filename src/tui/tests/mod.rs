@@ -2,6 +2,7 @@
 
 mod citations;
 mod compare;
+mod filter_bar;
 mod lists;
 mod model;
 mod perform;

@@ -2,11 +2,12 @@
 //!
 //! While the user types, each valid prefix is applied at once; when the new text only
 //! narrows the old one, only the current result is filtered again. An invalid text leaves
-//! the last valid result on screen and shows why in the bar.
+//! the last valid result on screen and shows why above the bar. The bar edits like a
+//! readline prompt (`line_edit`), ↑ and ↓ go through the queries kept before (`recall`).
 
-use super::super::action::{Action, View};
+use super::super::action::{Action, Effect, View};
 use super::super::state::{Focus, State};
-use super::{say, scroll};
+use super::{line_edit, say, scroll};
 use crate::query::{self, Query};
 
 pub fn open(state: &mut State) {
@@ -14,8 +15,10 @@ pub fn open(state: &mut State) {
     let f = &mut state.filter;
     f.editing = true;
     f.input = f.applied.clone();
+    f.cursor = f.input.len();
     f.before_edit = f.applied.clone();
     f.error = None;
+    f.recall.stop();
 }
 
 /// Switches to the rounds view (the filter applies to rounds and milestones), focused on
@@ -29,59 +32,75 @@ pub fn show_rounds(state: &mut State) {
     }
 }
 
-pub fn edit(state: &mut State, action: Action) {
+/// A key in the filter bar: editing (the text is applied as it changes), the history, or
+/// leaving the bar.
+pub fn edit(state: &mut State, action: Action) -> Vec<Effect> {
+    let f = &mut state.filter;
+    let before = f.input.clone();
     match action {
-        Action::Insert(c) => {
-            state.filter.input.push(c);
-            live(state);
-        }
-        Action::DeleteBack => {
-            state.filter.input.pop();
-            live(state);
-        }
-        Action::DeleteWord => {
-            let input = &mut state.filter.input;
-            let trimmed = input.trim_end().len();
-            input.truncate(trimmed);
-            // Cut after the last whitespace character, whatever its width in bytes (a
-            // no-break space is two).
-            let cut = input
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            input.truncate(cut);
-            live(state);
-        }
-        Action::Confirm => {
-            // Enter never commits a query nobody typed (the last valid prefix of an invalid
-            // text): the bar stays open with the error until it is fixed or Esc restores the
-            // filter from before the edit.
-            if state.filter.error.is_some() {
-                let before = &state.filter.before_edit;
-                let restore = if before.is_empty() { "no filter".to_string() } else { format!("`{before}`") };
-                say(
-                    state,
-                    format!("the query is not valid: fix it, or press Esc to go back to {restore}"),
-                    true,
-                );
-            } else {
-                state.filter.editing = false;
-            }
-        }
+        Action::Insert(c) => line_edit::insert(&mut f.input, &mut f.cursor, c),
+        Action::DeleteBack => line_edit::delete_back(&mut f.input, &mut f.cursor),
+        Action::DeleteWord => line_edit::delete_word_back(&mut f.input, &mut f.cursor),
+        Action::Edit(op) => line_edit::apply(&mut f.input, &mut f.cursor, op),
+        Action::Up => match f.recall.older(&f.input).map(str::to_string) {
+            Some(older) => recall(state, older),
+            None => say(state, "no older query in the history", false),
+        },
+        Action::Down => match f.recall.newer() {
+            Some(newer) => recall(state, newer),
+            None => say(state, "no newer query (↑ goes back in the history)", false),
+        },
+        Action::Confirm => return confirm(state),
         Action::Cancel => {
             state.filter.editing = false;
             state.filter.error = None;
+            state.filter.recall.stop();
             let before = state.filter.before_edit.clone();
             apply_query_text(state, &before);
         }
         _ => {}
+    }
+    if state.filter.input != before {
+        // A message about the text before the change no longer applies.
+        state.status = None;
+        live(state);
+    }
+    Vec::new()
+}
+
+/// Shows a query of the history in the bar, the cursor at its end.
+fn recall(state: &mut State, text: String) {
+    let f = &mut state.filter;
+    f.input = text;
+    f.cursor = f.input.len();
+    state.status = None;
+}
+
+/// Enter: keeps a valid query (and records it in the history, saved by the loop); an
+/// invalid one keeps the bar open.
+fn confirm(state: &mut State) -> Vec<Effect> {
+    // Enter never commits a query nobody typed (the last valid prefix of an invalid text):
+    // the bar stays open with the error until it is fixed or Esc restores the filter from
+    // before the edit.
+    if state.filter.error.is_some() {
+        let before = &state.filter.before_edit;
+        let restore = if before.is_empty() { "no filter".to_string() } else { format!("`{before}`") };
+        say(state, format!("the query is not valid: fix it, or press Esc to go back to {restore}"), true);
+        return Vec::new();
+    }
+    let f = &mut state.filter;
+    f.editing = false;
+    let text = f.applied.clone();
+    match (&f.recall_path, f.recall.push(&text)) {
+        (Some(path), true) => vec![Effect::SaveRecall { path: path.clone(), text: f.recall.to_text() }],
+        _ => Vec::new(),
     }
 }
 
 /// Applies the text in the bar if it parses; otherwise records the error.
 fn live(state: &mut State) {
     let input = state.filter.input.clone();
+    state.filter.suggestion = query::did_you_mean(&state.lib, &input);
     match Query::parse(&input) {
         Ok(q) => {
             state.filter.error = None;
@@ -107,6 +126,8 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
             let items = query::filter(&state.lib, &q, state.sort);
             state.filter.applied = text.to_string();
             state.filter.input = text.to_string();
+            state.filter.cursor = text.len();
+            state.filter.suggestion = query::did_you_mean(&state.lib, text);
             set_rounds(state, items);
             set_milestones(state, &q);
             super::timeline_sync::filter_changed(state);

@@ -9,6 +9,7 @@ mod compare_view;
 mod dialogs;
 mod filter;
 mod history;
+mod line_edit;
 mod nav;
 mod scroll;
 mod timeline;
@@ -28,6 +29,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ExportDone(result) => dialogs::export_done(state, result),
         Action::ExportExists(path) => dialogs::export_exists(state, path),
         Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
+        Action::RecallSaved(Err(why)) => say(state, format!("the filter history was not saved: {why}"), true),
+        Action::RecallSaved(Ok(())) => {}
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -38,7 +41,7 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Help => dialogs::help(state, action),
         Context::Picker => dialogs::picker(state, action),
         Context::Export | Context::Confirm => return dialogs::export(state, action),
-        Context::Filter => filter::edit(state, action),
+        Context::Filter => return filter::edit(state, action),
         Context::Timeline => timeline::act(state, action),
         Context::Compare => compare::act(state, action),
         Context::Commands => dialogs::commands(state, action),
