@@ -73,6 +73,10 @@ pub enum Action {
     Compare,
     /// Exchange the two sides of the comparison.
     Swap,
+    /// In the topic tree: fold the selected topic (or go to its parent), unfold it (or go
+    /// to its first sub-topic).
+    Fold,
+    Unfold,
     /// Show the command lines that reproduce the view.
     ShowCommands,
     ToggleHelp,

@@ -89,7 +89,8 @@ pub fn help_rows(width: usize) -> Vec<HelpLine> {
 const HELP_NOTES: &[&str] = &[
     "List marks: ✗ cancelled  » postponed  ○ planned or announced  ~ approximate date",
     "Detail marks: ★ head of a delegation  ▸ agenda item (topic — outcome)",
-    "Topics: ▾ has sub-topics  · has none; the count is the rounds `topic:` finds",
+    "Topics: ▾ sub-topics shown  ▸ folded (← folds, → unfolds)  · none; the count is the rounds `topic:` finds",
+    "In People and Topics, / filters that list by name (any script, no accents needed), party, post or alias",
     "Query fields: venue city country date from to party third host mediator person",
     "  topic track status format id  (a,b = either; -term = not; \"quoted phrase\")",
     "Dates: date:2025  date:2025-03  date:2025-03-11  date:2025-02..2025-04  from:2025-06",

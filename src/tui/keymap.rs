@@ -81,7 +81,7 @@ pub fn bindings() -> &'static [Binding] {
                 Char('/'),
                 NONE,
                 Action::OpenFilter,
-                "filter rounds and milestones (query language)",
+                "filter this view (rounds and milestones: the query language; people, topics: words)",
                 Some("filter"),
             ),
             bind(Global, Char('x'), NONE, Action::ClearFilter, "clear the filter", None),
@@ -130,6 +130,8 @@ pub fn bindings() -> &'static [Binding] {
             bind(Browse, Char('u'), CTRL, Action::HalfPageUp, "half a page up", None),
             bind(Browse, Tab, NONE, Action::FocusNext, "focus the other pane", Some("pane")),
             bind(Browse, BackTab, SHIFT, Action::FocusPrev, "focus the other pane", None),
+            bind(Browse, Left, NONE, Action::Fold, "topics: fold the branch, or go to the parent", None),
+            bind(Browse, Right, NONE, Action::Unfold, "topics: unfold the branch, or go into it", None),
             bind(Browse, Char(']'), NONE, Action::NextLink, "next link in the detail", None),
             bind(Browse, Char('['), NONE, Action::PrevLink, "previous link in the detail", None),
             bind(Browse, Enter, NONE, Action::Follow, "open the link under the cursor", Some("open")),
@@ -354,7 +356,7 @@ mod tests {
         assert_eq!(lookup(Timeline, four), Some(Action::Show(View::Timeline)));
         let left = KeyEvent::new(Left, KeyModifiers::NONE);
         assert_eq!(lookup(Timeline, left), Some(Action::Earlier));
-        assert_eq!(lookup(Browse, left), None);
+        assert_eq!(lookup(Browse, left), Some(Action::Fold));
         let down = KeyEvent::new(Down, KeyModifiers::NONE);
         assert_eq!(lookup(Timeline, down), Some(Action::Down));
         // Dialogs do not fall back: `4` types into the filter.

@@ -10,6 +10,7 @@ pub mod content;
 pub mod keyhelp;
 pub mod keymap;
 pub mod layout;
+pub mod lists;
 mod load;
 pub mod pane;
 pub mod recall;

@@ -50,6 +50,9 @@ pub struct Filter {
     /// The queries kept with Enter, for ↑ and ↓, and the file they are saved to.
     pub recall: super::recall::Recall,
     pub recall_path: Option<PathBuf>,
+    /// While editing: the People or Topics view whose own filter the bar edits; `None` for
+    /// the rounds' query.
+    pub list: Option<View>,
 }
 
 /// A place in the app that history can return to.
@@ -150,6 +153,8 @@ pub struct State {
     pub(in crate::tui) data_files: Vec<String>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
+    /// The People and Topics views' own filters, and the folded topics.
+    pub(in crate::tui) lists: super::lists::Lists,
     pub(in crate::tui) detail: Detail,
     pub(in crate::tui) filter: Filter,
     pub(in crate::tui) sort: Sort,
@@ -170,6 +175,7 @@ impl State {
         let (topics, topic_depth) = topic_order(&lib);
         let rounds = crate::query::filter(&lib, &crate::query::Query::default(), Sort::Date);
         let milestones = lib.milestones().to_vec();
+        let lists = super::lists::Lists::new(&lib, people.clone(), topics.clone());
         let mut state = State {
             lib,
             view: View::Rounds,
@@ -183,6 +189,7 @@ impl State {
             marked: None,
             data_files: Vec::new(),
             topic_depth,
+            lists,
             detail: Detail::default(),
             filter: Filter::default(),
             sort: Sort::Date,

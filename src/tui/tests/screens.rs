@@ -373,7 +373,8 @@ fn help_explains_the_marks_the_fields_and_the_dates() {
         "○ planned",
         "★ head",
         "▸ agenda item",
-        "▾ has sub-topics",
+        "▾ sub-topics shown",
+        "▸ folded",
         "mediator",
         "date:2025-02..2025-04",
     ] {

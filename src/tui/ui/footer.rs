@@ -29,8 +29,9 @@ pub fn render_bar(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         } else {
             Line::styled(text.into_owned(), style)
         }
-    } else if !f.applied.is_empty() {
-        let text = format!("filter: {}   (/ edit · x clear)", sanitize_line(&f.applied));
+    } else if !super::header::current_filter(state).is_empty() {
+        let applied = super::header::current_filter(state);
+        let text = format!("filter: {}   (/ edit · x clear)", sanitize_line(applied));
         Line::styled(fit(&text, width), theme.muted())
     } else if let Some(id) = state.marked.and_then(|r| state.lib.data().rounds.get(r)).map(|r| &r.id) {
         // The mark is easy to forget: say it until it is used or cleared.
@@ -57,7 +58,10 @@ fn editing_line(state: &State, theme: &Theme, width: usize) -> Line<'static> {
     let note = if f.error.is_some() {
         ("  not a valid query (see above)".to_string(), theme.error())
     } else {
-        let n = state.rounds.items.len();
+        let n = match f.list {
+            Some(view) => state.pane(view).items.len(),
+            None => state.rounds.items.len(),
+        };
         (format!("  {n} match{}", if n == 1 { "" } else { "es" }), theme.muted())
     };
     // The text comes first: the note goes when the text needs the room.

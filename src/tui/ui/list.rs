@@ -17,7 +17,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = match state.view {
         View::Rounds => format!(" Rounds ({}) ", pane.items.len()),
         View::People => format!(" People ({}) · party · rounds ", pane.items.len()),
-        View::Topics => format!(" Topics ({}) · rounds ", pane.items.len()),
+        View::Topics => format!(" Topics ({}) · rounds · ←/→ fold ", pane.items.len()),
         View::Milestones => format!(" Milestones ({}) ", pane.items.len()),
         View::Timeline => format!(" Rounds ({}) ", pane.items.len()),
     };
@@ -79,12 +79,19 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn empty_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    if state.view != View::Rounds {
+    let what = match state.view {
+        View::Rounds => "round",
+        View::People => "person",
+        View::Topics => "topic",
+        _ => return vec![Line::styled("Nothing here.", theme.muted())],
+    };
+    let filter = super::header::current_filter(state);
+    if filter.is_empty() {
         return vec![Line::styled("Nothing here.", theme.muted())];
     }
     vec![
-        Line::styled("No round matches the filter", theme.error()),
-        Line::raw(format!("  {}", sanitize_line(&state.filter.applied))),
+        Line::styled(format!("No {what} matches the filter"), theme.error()),
+        Line::raw(format!("  {}", sanitize_line(filter))),
         Line::raw(""),
         Line::raw("Press / to edit the filter,"),
         Line::raw("or x to clear it."),
@@ -192,7 +199,12 @@ fn topic_line(state: &State, t: usize, width: usize) -> Line<'static> {
     let Some(topic) = lib.data().topics.get(t) else { return Line::raw("") };
     let depth = usize::from(state.topic_depth.get(t).copied().unwrap_or(0));
     let has_children = !lib.children(t).is_empty();
-    let mark = if has_children { "▾ " } else { "· " };
+    let folded = state.lists.folded.get(t).copied().unwrap_or(false);
+    let mark = match (has_children, folded) {
+        (true, true) => "▸ ",
+        (true, false) => "▾ ",
+        (false, _) => "· ",
+    };
     // The count is never cut: the name gives way.
     let count = format!(" ({})", lib.topic_round_count(t));
     let name = format!("{}{mark}{}", "  ".repeat(depth), sanitize_line(&topic.name));

@@ -7,12 +7,25 @@
 
 use super::super::action::{Action, Effect, View};
 use super::super::state::{Focus, State};
-use super::{line_edit, say, scroll};
+use super::{line_edit, lists, say, scroll};
 use crate::query::{self, Query};
 
 pub fn open(state: &mut State) {
+    // People and Topics have filters of their own; the other views share the rounds' query.
+    if let Some(text) = lists::filter_text(state, state.view).map(str::to_string) {
+        let f = &mut state.filter;
+        f.list = Some(state.view);
+        f.editing = true;
+        f.cursor = text.len();
+        f.input = text.clone();
+        f.before_edit = text;
+        f.error = None;
+        f.suggestion.clear();
+        return;
+    }
     show_rounds(state);
     let f = &mut state.filter;
+    f.list = None;
     f.editing = true;
     f.input = f.applied.clone();
     f.cursor = f.input.len();
@@ -42,6 +55,8 @@ pub fn edit(state: &mut State, action: Action) -> Vec<Effect> {
         Action::DeleteBack => line_edit::delete_back(&mut f.input, &mut f.cursor),
         Action::DeleteWord => line_edit::delete_word_back(&mut f.input, &mut f.cursor),
         Action::Edit(op) => line_edit::apply(&mut f.input, &mut f.cursor, op),
+        // The history is of round queries; a name typed in People is not kept.
+        Action::Up | Action::Down if f.list.is_some() => {}
         Action::Up => match f.recall.older(&f.input).map(str::to_string) {
             Some(older) => recall(state, older),
             None => say(state, "no older query in the history", false),
@@ -56,14 +71,25 @@ pub fn edit(state: &mut State, action: Action) -> Vec<Effect> {
             state.filter.error = None;
             state.filter.recall.stop();
             let before = state.filter.before_edit.clone();
-            apply_query_text(state, &before);
+            match state.filter.list {
+                Some(view) => lists::set_filter(state, view, &before),
+                None => {
+                    apply_query_text(state, &before);
+                }
+            }
         }
         _ => {}
     }
     if state.filter.input != before {
         // A message about the text before the change no longer applies.
         state.status = None;
-        live(state);
+        match state.filter.list {
+            Some(view) => {
+                let text = state.filter.input.clone();
+                lists::set_filter(state, view, &text);
+            }
+            None => live(state),
+        }
     }
     Vec::new()
 }
@@ -82,6 +108,10 @@ fn confirm(state: &mut State) -> Vec<Effect> {
     // Enter never commits a query nobody typed (the last valid prefix of an invalid text):
     // the bar stays open with the error until it is fixed or Esc restores the filter from
     // before the edit.
+    if state.filter.list.is_some() {
+        state.filter.editing = false;
+        return Vec::new();
+    }
     if state.filter.error.is_some() {
         let before = &state.filter.before_edit;
         let restore = if before.is_empty() { "no filter".to_string() } else { format!("`{before}`") };
@@ -140,7 +170,17 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
     }
 }
 
+/// `x`: clears the filter of the view (its own in People and Topics, else the rounds').
 pub fn clear(state: &mut State) {
+    if lists::filter_text(state, state.view).is_some() {
+        lists::set_filter(state, state.view, "");
+        return;
+    }
+    clear_rounds(state);
+}
+
+/// Clears the rounds' query (the filter of Rounds, Timeline and Milestones).
+pub fn clear_rounds(state: &mut State) {
     state.filter.editing = false;
     state.filter.error = None;
     apply_query_text(state, "");

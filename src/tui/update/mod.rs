@@ -10,6 +10,7 @@ mod dialogs;
 mod filter;
 mod history;
 mod line_edit;
+mod lists;
 mod nav;
 mod scroll;
 mod timeline;
