@@ -112,6 +112,10 @@ fn a_misspelt_value_gets_a_did_you_mean() {
     open_with(&mut s, "venue:istambul");
     assert_eq!(s.filter.suggestion, ["venue:istanbul"]);
     assert!(screen_text(&s).contains("did you mean venue:istanbul?"));
+    // Kept, the empty list says it too.
+    run(&mut s, [Action::Confirm]);
+    let screen = screen_text(&s);
+    assert!(screen.contains("Did you mean") && screen.contains("  venue:istanbul?"), "{screen}");
     run(&mut s, [Action::DeleteWord]);
     open_with(&mut s, "venue:istanbul");
     assert!(s.filter.suggestion.is_empty());

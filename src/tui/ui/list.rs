@@ -89,13 +89,21 @@ fn empty_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
     if filter.is_empty() {
         return vec![Line::styled("Nothing here.", theme.muted())];
     }
-    vec![
+    let mut lines = vec![
         Line::styled(format!("No {what} matches the filter"), theme.error()),
         Line::raw(format!("  {}", sanitize_line(filter))),
         Line::raw(""),
-        Line::raw("Press / to edit the filter,"),
-        Line::raw("or x to clear it."),
-    ]
+    ];
+    // A misspelt value is the likeliest reason: say what the dataset has instead.
+    if state.view == View::Rounds && !state.filter.suggestion.is_empty() {
+        let terms = sanitize_line(&state.filter.suggestion.join(" ")).into_owned();
+        lines.push(Line::styled("Did you mean", theme.ok()));
+        lines.push(Line::styled(format!("  {terms}?"), theme.ok()));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::raw("Press / to edit the filter,"));
+    lines.push(Line::raw("or x to clear it."));
+    lines
 }
 
 /// The venue's column in a rounds list `width` wide: a narrow list keeps the title readable

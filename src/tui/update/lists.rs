@@ -100,8 +100,10 @@ pub fn unfold(state: &mut State) {
 
 /// The selected topic, when the Topics list has the focus (elsewhere ← and → do nothing).
 fn topic_in_list(state: &State) -> Option<usize> {
-    let t = (state.view == View::Topics && state.focus == Focus::List).then(|| state.topics.current())??;
-    (t < state.lists.folded.len()).then_some(t)
+    if state.view != View::Topics || state.focus != Focus::List {
+        return None;
+    }
+    state.topics.current().filter(|&t| t < state.lists.folded.len())
 }
 
 fn select(state: &mut State, t: usize) {
