@@ -215,7 +215,7 @@ impl Round {
     pub fn title_for(&self, width: usize) -> &str {
         use unicode_width::UnicodeWidthStr;
         match &self.short_title {
-            Some(short) if self.title.width() > width => short,
+            Some(short) if self.title.width() > width && short.width() < self.title.width() => short,
             _ => &self.title,
         }
     }

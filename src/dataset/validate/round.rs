@@ -24,19 +24,20 @@ impl<'a> Validator<'a> {
         self.sources(&ctx, "sources", &r.sources, true);
     }
 
-    /// A short title stands in for the title in narrow lists: it must say something, and
-    /// be shorter, or it would never be used.
+    /// A short title stands in for the title in narrow lists: it must say something (an
+    /// error, like any empty field), and be shorter, or it is never used (a warning: the
+    /// data is still right, the list just shows the title).
     fn short_title(&mut self, ctx: &Ctx, r: &Round) {
         let Some(short) = &r.short_title else { return };
         self.non_empty(ctx, "short_title", short);
         let (short_len, len) = (short.trim().chars().count(), r.title.trim().chars().count());
         if !short.trim().is_empty() && short_len >= len {
-            self.error(
+            self.warning(
                 ctx,
                 "short_title",
                 Code::InvalidShortTitle,
                 format!(
-                    "is {short_len} characters, not shorter than the title ({len}); abbreviate it or remove it"
+                    "is {short_len} characters, not shorter than the title ({len}), so lists never use it; abbreviate it or remove it"
                 ),
             );
         }
