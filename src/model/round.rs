@@ -12,7 +12,7 @@ pub struct Round {
     pub track: String,
     pub title: String,
     /// A faithful abbreviation of `title` for lists too narrow for it, so that rounds whose
-    /// titles only differ at the end stay apart (`Missions round 2, Istanbul`).
+    /// titles only differ at the end stay apart (`Diplomatic missions round 2, Istanbul`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_title: Option<String>,
     pub date: DateSpec,

@@ -40,7 +40,7 @@ pub use filter::{filter, filter_milestones, filter_within};
 pub use narrow::narrows;
 pub use resolve::resolve_round;
 pub use sort::Sort;
-pub use suggest::did_you_mean;
+pub use suggest::{did_you_mean, Vocabulary};
 
 /// The terms of `text` as typed, without those on the given fields (case-insensitive,
 /// negated or not), for callers that replace one field of a query (the venue picker).

@@ -47,6 +47,8 @@ pub struct Filter {
     pub cursor: usize,
     /// Terms of the text with misspelt values, corrected (`venue:istanbul`).
     pub suggestion: Vec<String>,
+    /// The dataset's names, folded for the suggestions when the bar is first used.
+    pub vocabulary: std::sync::OnceLock<crate::query::Vocabulary>,
     /// The queries kept with Enter, for ↑ and ↓, and the file they are saved to.
     pub recall: super::recall::Recall,
     pub recall_path: Option<PathBuf>,

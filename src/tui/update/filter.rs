@@ -130,7 +130,7 @@ fn confirm(state: &mut State) -> Vec<Effect> {
 /// Applies the text in the bar if it parses; otherwise records the error.
 fn live(state: &mut State) {
     let input = state.filter.input.clone();
-    state.filter.suggestion = query::did_you_mean(&state.lib, &input);
+    state.filter.suggestion = suggest(state, &input);
     match Query::parse(&input) {
         Ok(q) => {
             state.filter.error = None;
@@ -149,6 +149,11 @@ fn live(state: &mut State) {
     }
 }
 
+/// The terms of `text` with a misspelt value, corrected.
+fn suggest(state: &State, text: &str) -> Vec<String> {
+    state.filter.vocabulary.get_or_init(|| query::Vocabulary::new(&state.lib)).did_you_mean(text)
+}
+
 /// Sets the filter to `text`; false (with the reason on the status line) if it is invalid.
 pub fn apply_query_text(state: &mut State, text: &str) -> bool {
     match Query::parse(text) {
@@ -157,7 +162,7 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
             state.filter.applied = text.to_string();
             state.filter.input = text.to_string();
             state.filter.cursor = text.len();
-            state.filter.suggestion = query::did_you_mean(&state.lib, text);
+            state.filter.suggestion = suggest(state, text);
             set_rounds(state, items);
             set_milestones(state, &q);
             super::timeline_sync::filter_changed(state);
