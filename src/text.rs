@@ -42,16 +42,72 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// Cuts `text` to `width` columns so that what follows byte `from` stays in view: the start
+/// is shortened around a `…` and the text goes on from the start of the word at `from`, for
+/// titles that differ only after a long common start (`Consul…(round 2)`, `Trum…after the
+/// M…`). Falls back to [`fit`] when the start is short enough to show whole, or the room
+/// too small for both.
+pub fn fit_from(text: &str, width: usize, from: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    // Below 14 columns a shortened start and a piece of the end are both unreadable.
+    if text.width() <= width || width < 14 || !text.is_char_boundary(from) {
+        return fit(text, width);
+    }
+    let word_start = |end: usize| text[..end].rfind(' ').map_or(0, |i| i + 1);
+    let mut word = word_start(from);
+    // A short word (`2)` of `(round 2)`) says little alone: the word before it comes too.
+    let word_end = text[from..].find(' ').map_or(text.len(), |i| from + i);
+    if text[word..word_end].chars().count() < 4 && word > 0 {
+        word = word_start(word - 1);
+    }
+    let (start, rest) = text.split_at(word);
+    // A third of the room for the start: enough to recognise it, and the rest for the end.
+    let head_room = (width / 3).max(2);
+    if start.width() <= head_room {
+        return fit(text, width);
+    }
+    let head = fit(start.trim_end(), head_room);
+    let rest = fit(rest, width.saturating_sub(head.width()));
+    format!("{head}{rest}")
+}
+
 /// Wraps one line to `width` columns at spaces (never at hyphens); continuation rows start
 /// with `hang`. A word longer than the width is split only when `split_long` (a path in a
-/// box), else it stands alone on its row (a URL in `talks show` stays whole).
+/// box), else it stands alone on its row (a URL in `talks show` stays whole). Punctuation
+/// standing alone (` — `, ` · `) stays with the word before it, so no row starts with it.
 pub fn wrap_words<'a>(line: &'a str, width: usize, hang: &'a str, split_long: bool) -> Vec<Cow<'a, str>> {
     let options = textwrap::Options::new(width.max(1))
         .subsequent_indent(hang)
         .break_words(split_long)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .word_separator(textwrap::WordSeparator::AsciiSpace);
-    textwrap::wrap(line, options)
+    match glue_punctuation(line) {
+        None => textwrap::wrap(line, options),
+        Some(glued) => textwrap::wrap(&glued, options)
+            .into_iter()
+            .map(|row| Cow::Owned(row.replace(GLUE, " ")))
+            .collect(),
+    }
+}
+
+/// Stands for the space before a lone punctuation mark while wrapping: not a place to break.
+const GLUE: char = '\u{e000}';
+
+/// `line` with the space before each lone punctuation mark (`—`, `·`, `:` …) glued; `None`
+/// when there is none (or the line already holds the glue character, left alone).
+fn glue_punctuation(line: &str) -> Option<String> {
+    let lone = |t: &str| !t.is_empty() && t.chars().all(|c| "—–-·:;,.!?)]}»…/|".contains(c));
+    if line.contains(GLUE) || !line.split(' ').skip(1).any(lone) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len());
+    for (i, token) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(if lone(token) { GLUE } else { ' ' });
+        }
+        out.push_str(token);
+    }
+    Some(out)
 }
 
 /// Like [`fit`], padded with spaces to exactly `width` columns.
@@ -164,6 +220,40 @@ mod tests {
         assert_eq!(fit(&format!("ab{flag}cdef"), 5), format!("ab{flag}…"));
         let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
         assert!(!fit(&format!("x{family}yz"), 3).contains('\u{200d}'));
+    }
+
+    #[test]
+    fn a_cut_from_a_place_keeps_what_follows_it_in_view() {
+        let title = "Consultations on the diplomatic missions, Istanbul (round 2)";
+        let at = title.find("2)").unwrap_or(0);
+        assert_eq!(fit_from(title, 21, at - 3), "Consul…(round 2)");
+        assert_eq!(fit_from(title, 21, at), "Consul…(round 2)");
+        assert_eq!(fit_from("short", 21, 2), "short");
+        let call = "Trump–Putin phone call after the Mar-a-Lago meeting";
+        assert_eq!(fit_from(call, 17, call.find("after").unwrap_or(0)), "Trum…after the M…");
+        // A place in the first word: the ordinary cut.
+        assert_eq!(fit_from(call, 17, 2), fit(call, 17));
+        use unicode_width::UnicodeWidthStr;
+        for w in 0..40 {
+            for from in [0, 5, 30, at] {
+                assert!(fit_from(title, w, from).width() <= w, "{w} {from}");
+            }
+            assert!(fit_from("会談会談 会談会談 会談会談", w, 20).width() <= w, "{w}");
+        }
+    }
+
+    #[test]
+    fn wrapping_never_starts_a_row_with_punctuation() {
+        let line = "Detail marks: ★ head of a delegation ▸ agenda item (topic — outcome)";
+        for width in 8..line.len() {
+            for row in wrap_words(line, width, "  ", false) {
+                let first = row.trim_start().chars().next();
+                assert!(!matches!(first, Some('—' | '·' | ':')), "{width}: {row:?}");
+                assert!(!row.contains(GLUE));
+            }
+        }
+        assert_eq!(wrap_words("topic — outcome", 9, "", false), ["topic —", "outcome"]);
+        assert_eq!(wrap_words("a b", 1, "", false), ["a", "b"]);
     }
 
     #[test]

@@ -103,7 +103,7 @@ fn impossible_day_says_it_is_not_a_real_date() {
 fn unknown_field_lists_the_fields_allowed_there() {
     check_invalid("unknown-field.ron").code(1).diagnostics_are(&[
         "unknown-field.ron:96:13: error: Unexpected field named `city` in `Round`, expected one of \
-         `id`, `track`, `title`, `date`, `date_approximate`, `status`, `format`, `venue`, `duration`, \
+         `id`, `track`, `title`, `short_title`, `date`, `date_approximate`, `status`, `format`, `venue`, `duration`, \
          `delegations`, `third_parties`, `agenda`, `notes`, `links`, or `sources` instead",
     ]);
 }

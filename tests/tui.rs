@@ -30,7 +30,8 @@ impl App {
         App::start_in(tempfile::tempdir().expect("temp dir"), args, &[])
     }
 
-    /// Starts `talks` in `dir` (where a test wrote its files) with extra environment.
+    /// Starts `talks` in `dir` (where a test wrote its files, and where the user's state,
+    /// the filter history, is kept) with extra environment.
     fn start_in(dir: tempfile::TempDir, args: &[&str], env: &[(&str, &str)]) -> App {
         let pty = native_pty_system()
             .openpty(PtySize { rows: 30, cols: 100, pixel_width: 0, pixel_height: 0 })
@@ -39,6 +40,8 @@ impl App {
         cmd.args(args);
         cmd.cwd(dir.path());
         cmd.env("TERM", "xterm-256color");
+        // The filter history goes to the test's directory, never the user's.
+        cmd.env("XDG_STATE_HOME", dir.path().join("state"));
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("TALKS_NO_HYPERLINKS");
         // The editor is the test's, never the one of whoever runs the tests.
@@ -163,6 +166,29 @@ fn filtering_by_istanbul_leaves_the_istanbul_rounds() {
         assert!(screen.contains(date), "{date}:\n{screen}");
     }
     assert!(!screen.contains("2025-03-24"), "{screen}");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}
+
+#[test]
+fn the_filter_history_is_kept_between_runs_in_the_state_directory() {
+    let mut app = App::start(&[]);
+    app.wait_text("100 of 100 rounds");
+    app.keys("/venue:istanbul\r");
+    app.wait_text(" 8 of 100 rounds");
+    app.keys("q");
+    assert!(app.wait_exit().success());
+    let dir = std::mem::replace(&mut app.dir, tempfile::tempdir().expect("temp dir"));
+    let file = dir.path().join("state").join("talks").join("history");
+    assert_eq!(std::fs::read_to_string(&file).ok().as_deref(), Some("venue:istanbul\n"));
+    let mut app = App::start_in(dir, &[], &[]);
+    app.wait_text("100 of 100 rounds");
+    // `/`, then ↑: the query of the last run, applied.
+    app.keys("/\x1b[A");
+    app.wait_text(" 8 of 100 rounds");
+    app.wait_text("/ venue:istanbul");
+    app.keys("\x1b");
+    app.wait_text("100 of 100 rounds");
     app.keys("q");
     assert!(app.wait_exit().success());
 }
@@ -487,7 +513,8 @@ fn source_addresses_are_osc_8_hyperlinks_and_o_opens_one_with_browser() {
     let screen = app.contents();
     let (last, _) = links.last().expect("a link");
     app.keys("o");
-    app.wait_text("opened https://");
+    // The report names the whole address, so it is long: it is shown in the message box.
+    app.wait_for("the opener's report", |s| s.contains("\nopened ") && s.contains("/browser"));
     let until = Instant::now() + DEADLINE;
     while !record.exists() && Instant::now() < until {
         std::thread::sleep(Duration::from_millis(20));
@@ -632,6 +659,7 @@ fn keys_from_the_config_file_work_and_help_lists_them() {
     app.keys("\x1bOQ"); // F2 opens help, which lists the new keys
     app.wait_text("Help: every key");
     app.wait_text("? / F2");
+    app.keys("jjjjjjjjjj"); // the list keys are below the first screen of help
     app.wait_text("j / ↓ / Ctrl-n");
     app.keys("\x1b");
     app.wait_for("help to close", |s| !s.contains("Help: every key"));

@@ -63,3 +63,19 @@ fn live_filter_keystroke(bencher: Bencher, text: &str) {
     let before = &before_each()[k];
     bencher.bench(|| keystroke(lib, before, text));
 }
+
+/// "Did you mean" as the filter bar computes it on every keystroke: a misspelt value of
+/// each kind of entity, looked for among all the generated dataset's names (folded once,
+/// when the bar is first used: `did_you_mean_vocabulary`).
+#[divan::bench(args = ["venue:genevx", "person:ivanovv", "topic:sanctoins", "party:ukriane", "venue:geneve"], sample_count = 20, sample_size = 1)]
+fn did_you_mean(bencher: Bencher, text: &str) {
+    let lib = &fixture::get(ROUNDS).lib;
+    let vocabulary = query::Vocabulary::new(lib);
+    bencher.bench(|| vocabulary.did_you_mean(text));
+}
+
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn did_you_mean_vocabulary(bencher: Bencher) {
+    let lib = &fixture::get(ROUNDS).lib;
+    bencher.bench(|| query::Vocabulary::new(lib));
+}

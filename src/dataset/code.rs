@@ -21,6 +21,8 @@ pub enum Code {
     Uncertain,
     NoAgenda,
     UnusedSource,
+    /// A round's short title is not shorter than its title.
+    InvalidShortTitle,
 }
 
 impl Code {
@@ -42,6 +44,7 @@ impl Code {
             Code::Uncertain => "uncertain",
             Code::NoAgenda => "no-agenda",
             Code::UnusedSource => "unused-source",
+            Code::InvalidShortTitle => "invalid-short-title",
         }
     }
 }

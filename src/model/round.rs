@@ -11,6 +11,10 @@ pub struct Round {
     /// The track (process) by id.
     pub track: String,
     pub title: String,
+    /// A faithful abbreviation of `title` for lists too narrow for it, so that rounds whose
+    /// titles only differ at the end stay apart (`Diplomatic missions round 2, Istanbul`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     pub date: DateSpec,
     /// The sources give the date loosely ("in the coming days", "last month").
     #[serde(default)]
@@ -206,6 +210,16 @@ fn minutes_amount(minutes: u32) -> String {
 }
 
 impl Round {
+    /// The title a list `width` columns wide shows: the whole title when it fits, else the
+    /// short title when there is one (which may still need cutting).
+    pub fn title_for(&self, width: usize) -> &str {
+        use unicode_width::UnicodeWidthStr;
+        match &self.short_title {
+            Some(short) if self.title.width() > width && short.width() < self.title.width() => short,
+            _ => &self.title,
+        }
+    }
+
     /// The date as lists show it: `2025-04-10`, `2025-03-23..25`, `~2025-06` (approximate).
     pub fn date_label(&self) -> String {
         let approx = if self.date_approximate { "~" } else { "" };

@@ -17,8 +17,9 @@
 //! Map: `lex` splits text into terms, `term` reads one term and tests it, `date` reads date
 //! values, `filter` runs a query over a library, `sort` orders results, `narrow` tells when
 //! live filtering may reuse the previous result, `resolve` finds the round a user names,
-//! `highlight` finds where a query's words are in a text. Presentation (the style of a
-//! highlight, messages on screen) is left to the callers.
+//! `highlight` finds where a query's words are in a text, `suggest` offers a value for a
+//! misspelt one. Presentation (the style of a highlight, messages on screen) is left to the
+//! callers.
 
 mod date;
 mod error;
@@ -28,6 +29,7 @@ mod lex;
 mod narrow;
 mod resolve;
 mod sort;
+mod suggest;
 mod term;
 
 #[cfg(test)]
@@ -41,6 +43,7 @@ pub use highlight::Highlight;
 pub use narrow::narrows;
 pub use resolve::resolve_round;
 pub use sort::Sort;
+pub use suggest::{did_you_mean, Vocabulary};
 pub(crate) use term::FIELD_NAMES;
 
 /// The terms of `text` as typed, without those on the given fields (case-insensitive,

@@ -75,6 +75,10 @@ pub enum Action {
     Compare,
     /// Exchange the two sides of the comparison.
     Swap,
+    /// In the topic tree: fold the selected topic (or go to its parent), unfold it (or go
+    /// to its first sub-topic).
+    Fold,
+    Unfold,
     /// Show the command lines that reproduce the view.
     ShowCommands,
     /// The copy menu (`y`): what of the selection to put on the clipboard.
@@ -91,6 +95,8 @@ pub enum Action {
     Insert(char),
     DeleteBack,
     DeleteWord,
+    /// Moving the cursor in, or cutting, the filter bar's text.
+    LineEdit(EditOp),
     /// Answer to "overwrite?".
     Yes,
     No,
@@ -125,6 +131,8 @@ pub enum Action {
     Edited(Result<String, String>),
     /// The built-in dataset was written to a file (or not), to edit `EditAt` there.
     DatasetWritten(Result<PathBuf, String>, EditAt),
+    /// The loop wrote the filter history, or could not (why).
+    RecallSaved(Result<(), String>),
 }
 
 /// What the copy menu puts on the clipboard.
@@ -176,6 +184,20 @@ pub struct DiskProblem {
     pub line: usize,
 }
 
+/// Line-editing keys of the filter bar, as in readline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    Left,
+    Right,
+    Home,
+    End,
+    WordLeft,
+    WordRight,
+    /// Delete everything before the cursor, or after it.
+    KillToStart,
+    KillToEnd,
+}
+
 /// Work with side effects, done by the event loop.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -201,4 +223,9 @@ pub enum Effect {
     },
     /// Watch these dataset files (after the built-in dataset was written to one).
     Watch(Vec<PathBuf>),
+    /// Write the filter history (the file's whole text) atomically.
+    SaveRecall {
+        path: PathBuf,
+        text: String,
+    },
 }

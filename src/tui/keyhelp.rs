@@ -46,15 +46,58 @@ pub const SECTIONS: &[(Context, &str)] = &[
 pub enum HelpLine {
     Blank,
     Heading(&'static str),
-    Key(String, &'static str),
-    Note(&'static str),
+    Key(String, String),
+    Note(String),
+}
+
+/// The columns before a key's description on the help screen: two of margin and 22 for
+/// the keys. A description too long for its row goes on under itself.
+pub const HELP_KEY_COLUMNS: usize = 24;
+
+/// The width of the help's text on a terminal `width` columns wide: its box is at most 76
+/// wide, with a border each side.
+pub fn help_width(width: u16) -> usize {
+    usize::from(width.min(76)).saturating_sub(2)
+}
+
+/// The help screen wrapped to `width` columns, one entry a screen row: a description goes
+/// on under itself (a continuation is a `Key` with no keys), a note under its text. What
+/// `update` clamps the scroll to and what `render` draws, so both count the same rows.
+pub fn help_rows(width: usize) -> Vec<HelpLine> {
+    let mut rows = Vec::new();
+    for line in help_lines() {
+        match line {
+            HelpLine::Key(keys, help) => {
+                use unicode_width::UnicodeWidthStr;
+                let room = width.saturating_sub(HELP_KEY_COLUMNS.max(keys.width() + 2));
+                let mut pieces = crate::text::wrap_words(&help, room, "", false).into_iter();
+                let first = pieces.next().map(|p| p.into_owned()).unwrap_or_default();
+                // Continuations sit under the description, whose column the first row sets.
+                let room = width.saturating_sub(HELP_KEY_COLUMNS);
+                let rest: Vec<String> = pieces.map(|p| p.into_owned()).collect();
+                rows.push(HelpLine::Key(keys, first));
+                for piece in crate::text::wrap_words(&rest.join(" "), room, "", false) {
+                    if !piece.is_empty() {
+                        rows.push(HelpLine::Key(String::new(), piece.into_owned()));
+                    }
+                }
+            }
+            HelpLine::Note(note) => {
+                let pieces = crate::text::wrap_words(&note, width, "    ", false);
+                rows.extend(pieces.into_iter().map(|p| HelpLine::Note(p.into_owned())));
+            }
+            other => rows.push(other),
+        }
+    }
+    rows
 }
 
 /// Notes under the keys of the help screen.
 const HELP_NOTES: &[&str] = &[
     "List marks: ✗ cancelled  » postponed  ○ planned or announced  ~ approximate date",
     "Detail marks: ★ head of a delegation  ▸ agenda item (topic — outcome)",
-    "Topics: ▾ has sub-topics  · has none; the count is the rounds `topic:` finds",
+    "Topics: ▾ sub-topics shown  ▸ folded (← folds, → unfolds)  · none; the count is the rounds `topic:` finds",
+    "In People and Topics, / filters that list by name (any script, no accents needed), party, post or alias",
     "Query fields: venue city country date from to party third host mediator person",
     "  topic track status format id  (a,b = either; -term = not; \"quoted phrase\")",
     "Dates: date:2025  date:2025-03  date:2025-03-11  date:2025-02..2025-04  from:2025-06",
@@ -72,16 +115,17 @@ pub fn help_lines() -> Vec<HelpLine> {
             lines.push(HelpLine::Blank);
         }
         lines.push(HelpLine::Heading(title));
-        lines.extend(help_entries(context).into_iter().map(|(keys, help)| HelpLine::Key(keys, help)));
+        lines.extend(help_entries(context).into_iter().map(|(keys, help)| HelpLine::Key(keys, help.into())));
         if context == Context::Timeline {
             lines.push(HelpLine::Blank);
             lines.push(HelpLine::Heading("Timeline marks"));
             let legend = crate::timeline::LEGEND.iter();
-            lines.extend(legend.map(|(marks, meaning)| HelpLine::Key(marks.to_string(), meaning)));
+            lines
+                .extend(legend.map(|(marks, meaning)| HelpLine::Key(marks.to_string(), meaning.to_string())));
         }
     }
     lines.push(HelpLine::Blank);
-    lines.extend(HELP_NOTES.iter().map(|note| HelpLine::Note(note)));
+    lines.extend(HELP_NOTES.iter().map(|note| HelpLine::Note(note.to_string())));
     lines
 }
 

@@ -2,7 +2,7 @@
 //! disagree with what the keys do; a test fails if a key is bound twice in one context, or
 //! in a view's context and in `Global`, which every view falls back to.
 
-use super::action::{Action, CopyWhat, View};
+use super::action::{Action, CopyWhat, EditOp, View};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. `Browse` (the lists and the detail pane) and `Timeline` are the
@@ -99,7 +99,7 @@ pub fn defaults() -> &'static [Binding] {
                 Char('/'),
                 NONE,
                 Action::OpenFilter,
-                "filter rounds and milestones (query language)",
+                "filter this view (rounds and milestones: the query language; people, topics: words)",
                 Some("filter"),
             ),
             bind(Global, Char('x'), NONE, Action::ClearFilter, "clear the filter", None),
@@ -165,6 +165,8 @@ pub fn defaults() -> &'static [Binding] {
             bind(Browse, Char('u'), CTRL, Action::HalfPageUp, "half a page up", None),
             bind(Browse, Tab, NONE, Action::FocusNext, "focus the other pane", Some("pane")),
             bind(Browse, BackTab, SHIFT, Action::FocusPrev, "focus the other pane", None),
+            bind(Browse, Left, NONE, Action::Fold, "topics: fold the branch, or go to the parent", None),
+            bind(Browse, Right, NONE, Action::Unfold, "topics: unfold the branch, or go into it", None),
             bind(Browse, Char(']'), NONE, Action::NextLink, "next link in the detail", None),
             bind(Browse, Char('['), NONE, Action::PrevLink, "previous link in the detail", None),
             bind(Browse, Enter, NONE, Action::Follow, "open the link under the cursor", Some("open")),
@@ -211,7 +213,42 @@ pub fn defaults() -> &'static [Binding] {
             bind(Filter, Enter, NONE, Action::Confirm, "keep the filter", Some("keep")),
             bind(Filter, Esc, NONE, Action::Cancel, "cancel the edit", Some("cancel")),
             bind(Filter, Backspace, NONE, Action::DeleteBack, "delete a character", None),
-            bind(Filter, Char('w'), CTRL, Action::DeleteWord, "delete a word", Some("del word")),
+            bind(
+                Filter,
+                Char('w'),
+                CTRL,
+                Action::DeleteWord,
+                "delete the word before the cursor",
+                Some("del word"),
+            ),
+            bind(Filter, Left, NONE, Action::LineEdit(EditOp::Left), "cursor left", None),
+            bind(Filter, Right, NONE, Action::LineEdit(EditOp::Right), "cursor right", None),
+            bind(Filter, Home, NONE, Action::LineEdit(EditOp::Home), "cursor to the start", None),
+            bind(Filter, Char('a'), CTRL, Action::LineEdit(EditOp::Home), "cursor to the start", None),
+            bind(Filter, End, NONE, Action::LineEdit(EditOp::End), "cursor to the end", None),
+            bind(Filter, Char('e'), CTRL, Action::LineEdit(EditOp::End), "cursor to the end", None),
+            bind(Filter, Char('b'), ALT, Action::LineEdit(EditOp::WordLeft), "a word left", None),
+            bind(Filter, Left, CTRL, Action::LineEdit(EditOp::WordLeft), "a word left", None),
+            bind(Filter, Char('f'), ALT, Action::LineEdit(EditOp::WordRight), "a word right", None),
+            bind(Filter, Right, CTRL, Action::LineEdit(EditOp::WordRight), "a word right", None),
+            bind(
+                Filter,
+                Char('u'),
+                CTRL,
+                Action::LineEdit(EditOp::KillToStart),
+                "delete before the cursor",
+                None,
+            ),
+            bind(
+                Filter,
+                Char('k'),
+                CTRL,
+                Action::LineEdit(EditOp::KillToEnd),
+                "delete after the cursor",
+                None,
+            ),
+            bind(Filter, Up, NONE, Action::Up, "older query (history kept between runs)", Some("history")),
+            bind(Filter, Down, NONE, Action::Down, "newer query", Some("history")),
             bind(Filter, Char('c'), CTRL, Action::Quit, "quit", None),
             bind(Picker, Char('j'), NONE, Action::Down, "move down", Some("move")),
             bind(Picker, Down, NONE, Action::Down, "move down", None),
@@ -416,7 +453,7 @@ mod tests {
         assert_eq!(lookup(Timeline, four), Some(Action::Show(View::Timeline)));
         let left = KeyEvent::new(Left, KeyModifiers::NONE);
         assert_eq!(lookup(Timeline, left), Some(Action::Earlier));
-        assert_eq!(lookup(Browse, left), None);
+        assert_eq!(lookup(Browse, left), Some(Action::Fold));
         let down = KeyEvent::new(Down, KeyModifiers::NONE);
         assert_eq!(lookup(Timeline, down), Some(Action::Down));
         // Dialogs do not fall back: `4` types into the filter.

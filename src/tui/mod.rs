@@ -15,9 +15,11 @@ pub mod jobs;
 pub mod keyhelp;
 pub mod keymap;
 pub mod layout;
+pub mod lists;
 mod load;
 pub mod opener;
 pub mod pane;
+pub mod recall;
 pub mod settings;
 pub mod state;
 mod terminal;
@@ -82,6 +84,9 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
     let mut state = State::new(Arc::new(library), size.width, size.height, colour);
     state.hyperlinks = hyperlinks_wanted(|name| std::env::var_os(name));
     state.set_data_files(data);
+    if let Some(path) = recall::default_path() {
+        state.set_recall(recall::load(&path), path);
+    }
     state.palette = palette;
     if let Some(sort) = options.config.sort {
         state.sort = sort;
@@ -273,6 +278,7 @@ pub fn perform(lib: &Library, effect: Effect, jobs: &Jobs, out: &mut dyn Write) 
             jobs.spawn(move || Action::Opened(opener::open(&url, browser.as_deref(), opener::PATIENCE)));
             None
         }
+        Effect::SaveRecall { path, text } => Some(Action::RecallSaved(recall::save(&path, &text))),
         Effect::WriteDataset { path, then } => Some(write_dataset(lib, path, then)),
         // The loop performs these itself: they need the terminal and the watch it owns.
         Effect::Edit(_) | Effect::Watch(_) => None,

@@ -45,6 +45,18 @@ pub struct Filter {
     pub error: Option<String>,
     /// The words of `applied` to highlight in the list and the detail.
     pub highlight: crate::query::Highlight,
+    /// Where the cursor is in `input` (a byte offset on a character boundary).
+    pub cursor: usize,
+    /// Terms of the text with misspelt values, corrected (`venue:istanbul`).
+    pub suggestion: Vec<String>,
+    /// The dataset's names, folded for the suggestions when the bar is first used.
+    pub vocabulary: std::sync::OnceLock<crate::query::Vocabulary>,
+    /// The queries kept with Enter, for ↑ and ↓, and the file they are saved to.
+    pub recall: super::recall::Recall,
+    pub recall_path: Option<PathBuf>,
+    /// While editing: the People or Topics view whose own filter the bar edits; `None` for
+    /// the rounds' query.
+    pub list: Option<View>,
 }
 
 /// A place in the app that history can return to.
@@ -174,6 +186,8 @@ pub struct State {
     pub(in crate::tui) disk_problems: Vec<super::action::DiskProblem>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
+    /// The People and Topics views' own filters, and the folded topics.
+    pub(in crate::tui) lists: super::lists::Lists,
     pub(in crate::tui) detail: Detail,
     pub(in crate::tui) filter: Filter,
     pub(in crate::tui) sort: Sort,
@@ -198,6 +212,7 @@ impl State {
         let (topics, topic_depth) = topic_order(&lib);
         let rounds = crate::query::filter(&lib, &crate::query::Query::default(), Sort::Date);
         let milestones = lib.milestones().to_vec();
+        let lists = super::lists::Lists::new(&lib, people.clone(), topics.clone());
         let mut state = State {
             lib,
             view: View::Rounds,
@@ -212,6 +227,7 @@ impl State {
             data_files: Vec::new(),
             disk_problems: Vec::new(),
             topic_depth,
+            lists,
             detail: Detail::default(),
             filter: Filter::default(),
             sort: Sort::Date,
@@ -244,6 +260,12 @@ impl State {
         } else {
             self.cwd.join(expanded)
         }
+    }
+
+    /// The filter history read at start, and where to save it.
+    pub fn set_recall(&mut self, recall: super::recall::Recall, path: PathBuf) {
+        self.filter.recall = recall;
+        self.filter.recall_path = Some(path);
     }
 
     /// Records the dataset files the browser was opened on (none: the built-in dataset).

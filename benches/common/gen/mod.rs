@@ -286,6 +286,7 @@ impl Gen {
             id,
             track: self.plans[t].track.id.clone(),
             title,
+            short_title: None,
             date_approximate: !matches!(spec, DateSpec::Day(_)) && self.rng.chance(300),
             date: spec,
             status,

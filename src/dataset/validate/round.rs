@@ -13,6 +13,7 @@ impl<'a> Validator<'a> {
         let d = &parsed.dataset;
         let ctx = self.enter(Kind::Round, &d.rounds, i, &|x| &x.id);
         self.non_empty(&ctx, "title", &r.title);
+        self.short_title(&ctx, r);
         self.reference(&ctx, "track", Kind::Track, &r.track);
         self.round_timing(&ctx, r);
         let seen_parties = self.delegations(&ctx, r);
@@ -21,6 +22,25 @@ impl<'a> Validator<'a> {
         self.agenda(&ctx, r);
         self.notes(&ctx, &r.notes);
         self.sources(&ctx, "sources", &r.sources, true);
+    }
+
+    /// A short title stands in for the title in narrow lists: it must say something (an
+    /// error, like any empty field), and be shorter, or it is never used (a warning: the
+    /// data is still right, the list just shows the title).
+    fn short_title(&mut self, ctx: &Ctx, r: &Round) {
+        let Some(short) = &r.short_title else { return };
+        self.non_empty(ctx, "short_title", short);
+        let (short_len, len) = (short.trim().chars().count(), r.title.trim().chars().count());
+        if !short.trim().is_empty() && short_len >= len {
+            self.warning(
+                ctx,
+                "short_title",
+                Code::InvalidShortTitle,
+                format!(
+                    "is {short_len} characters, not shorter than the title ({len}), so lists never use it; abbreviate it or remove it"
+                ),
+            );
+        }
     }
 
     fn round_timing(&mut self, ctx: &Ctx, r: &Round) {

@@ -137,3 +137,29 @@ fn suggestions_need_a_close_match() {
     assert_eq!(suggest("dartchiev", known.iter().copied()), Some("darchiev"));
     assert_eq!(suggest("zelensky", known.iter().copied()), None);
 }
+
+#[test]
+fn a_short_title_should_be_shorter_than_the_title_and_must_not_be_blank() {
+    let title = r#"title: "Lavrov–Rubio meeting in Riyadh","#;
+    let fine = problems_after(&[(
+        title,
+        r#"title: "Lavrov–Rubio meeting in Riyadh", short_title: "Lavrov–Rubio, Riyadh","#,
+    )]);
+    assert_eq!(fine, vec![]);
+    let long = problems_after(&[(
+        title,
+        r#"title: "Lavrov–Rubio meeting in Riyadh", short_title: "Lavrov–Rubio meeting in Riyadh, Saudi Arabia","#,
+    )]);
+    // A warning: the data is right, the list just shows the title.
+    let warnings = lines(&long, Severity::Warning);
+    assert!(
+        warnings
+            .iter()
+            .any(|e| e.contains("field `short_title`: is 44 characters, not shorter than the title (30)")),
+        "{warnings:?}"
+    );
+    assert_eq!(lines(&long, Severity::Error), Vec::<String>::new());
+    assert!(long.iter().any(|p| p.code == Code::InvalidShortTitle));
+    let blank = problems_after(&[(title, r#"title: "Lavrov–Rubio meeting in Riyadh", short_title: " ","#)]);
+    assert!(lines(&blank, Severity::Error).iter().any(|e| e.contains("field `short_title`: is empty")));
+}

@@ -3,7 +3,9 @@
 mod citations;
 mod compare;
 mod edit;
+mod filter_bar;
 mod highlight;
+mod lists;
 mod model;
 mod perform;
 mod reload;

@@ -237,7 +237,7 @@ fn help_overlay() {
     });
     // Scrolled to the timeline's keys and the legend of its marks.
     snapshot_at(&ANALYST_SIZES[1..], "help_timeline", |s| {
-        let at = crate::tui::keyhelp::help_lines()
+        let at = crate::tui::keyhelp::help_rows(crate::tui::keyhelp::help_width(120))
             .iter()
             .position(|l| *l == crate::tui::keyhelp::HelpLine::Heading("Timeline"))
             .unwrap_or(0);
@@ -319,6 +319,45 @@ fn at_80_columns_the_footer_keeps_help_filter_and_export() {
 }
 
 #[test]
+fn help_wraps_its_lines_at_60_columns_instead_of_cutting_them() {
+    use crate::tui::keyhelp::{help_lines, help_rows, help_width, HelpLine, HELP_KEY_COLUMNS};
+    let width = help_width(60);
+    let rows = help_rows(width);
+    let mut whole = Vec::new();
+    for row in &rows {
+        match row {
+            HelpLine::Key(keys, text) if keys.is_empty() => {
+                let last: &mut String = whole.last_mut().expect("a continuation follows a key");
+                last.push(' ');
+                last.push_str(text);
+            }
+            HelpLine::Key(_, text) => whole.push(text.clone()),
+            _ => {}
+        }
+    }
+    let descriptions: Vec<String> = help_lines()
+        .into_iter()
+        .filter_map(|l| if let HelpLine::Key(_, t) = l { Some(t) } else { None })
+        .collect();
+    assert_eq!(whole, descriptions, "every description is there, whole");
+    assert!(rows.len() > help_lines().len(), "some lines are too long for 60 columns");
+    // Drawn: nothing is cut with `…`, and a continuation sits under its description.
+    let mut s = state(60, 20);
+    run(&mut s, [Action::ToggleHelp]);
+    for _ in 0..rows.len() {
+        let screen = screen_text(&s);
+        let help = screen.lines().filter(|l| l.starts_with('│'));
+        let cut = |l: &str| l.trim_end_matches('│').trim_end().ends_with('…');
+        assert!(help.clone().count() > 10 && !help.clone().any(cut), "{screen}");
+        run(&mut s, [Action::Down]);
+    }
+    let screen = screen_text(&s);
+    assert!(screen.contains("selects."), "scrolled to the end, the last note shows:\n{screen}");
+    let continuation = " ".repeat(HELP_KEY_COLUMNS + 3);
+    assert!(screen_text(&s).lines().all(|l| !l.starts_with(&format!("{continuation}—"))));
+}
+
+#[test]
 fn help_explains_the_marks_the_fields_and_the_dates() {
     let lines: Vec<String> = crate::tui::keyhelp::help_lines()
         .into_iter()
@@ -334,7 +373,8 @@ fn help_explains_the_marks_the_fields_and_the_dates() {
         "○ planned",
         "★ head",
         "▸ agenda item",
-        "▾ has sub-topics",
+        "▾ sub-topics shown",
+        "▸ folded",
         "mediator",
         "date:2025-02..2025-04",
     ] {

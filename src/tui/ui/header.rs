@@ -1,4 +1,5 @@
-//! The header: the views, the dataset title, the filter in force and the counts.
+//! The header: the views, the dataset title, the filter in force in the view on screen and
+//! the counts.
 
 use super::fit;
 use super::theme::Theme;
@@ -19,14 +20,22 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         let style = if view == state.view { theme.selected() } else { theme.muted() };
         spans.push(Span::styled(label, style));
     }
+    let data = state.lib.data();
     let (shown, total, what) = match state.view {
-        View::Milestones => (state.milestones.items.len(), state.lib.data().milestones.len(), "milestones"),
-        _ => (state.rounds.items.len(), state.lib.data().rounds.len(), "rounds"),
+        View::Milestones => (state.milestones.items.len(), data.milestones.len(), "milestones"),
+        View::People => (state.people.items.len(), data.people.len(), "people"),
+        View::Topics => (state.topics.items.len(), data.topics.len(), "topics"),
+        View::Rounds | View::Timeline => (state.rounds.items.len(), data.rounds.len(), "rounds"),
     };
-    // "100 of 100 rounds" already says there is no filter; the query is shown when there is.
-    let filter =
-        if state.filter.applied.is_empty() { String::new() } else { format!(" · {}", state.filter.applied) };
-    let counts = format!(" {shown} of {total} {what}{filter} · sort {} ", state.sort.label());
+    // The filter of this view only: People and Topics have their own; the others share the
+    // rounds' query. "100 of 100 rounds" already says there is none.
+    let text = current_filter(state);
+    let filter = if text.is_empty() { String::new() } else { format!(" · {text}") };
+    let sort = match state.view {
+        View::People | View::Topics => String::new(),
+        _ => format!(" · sort {}", state.sort.label()),
+    };
+    let counts = format!(" {shown} of {total} {what}{filter}{sort} ");
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     let title = sanitize_line(&state.lib.data().title).into_owned();
@@ -39,4 +48,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     spans.push(Span::styled(counts, theme.muted()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The filter in force in the view on screen: its own in People and Topics, else the
+/// rounds' query.
+pub(super) fn current_filter(state: &State) -> &str {
+    match state.view {
+        View::People => &state.lists.people_filter,
+        View::Topics => &state.lists.topics_filter,
+        _ => &state.filter.applied,
+    }
 }

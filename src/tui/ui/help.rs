@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
-/// The help text as lines.
-pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
-    crate::tui::keyhelp::help_lines()
+/// The help text as lines wrapped to `width` columns.
+pub fn help_lines(theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    crate::tui::keyhelp::help_rows(width)
         .into_iter()
         .map(|line| match line {
             HelpLine::Blank => Line::raw(""),
@@ -24,7 +24,7 @@ pub fn help_lines(theme: &Theme) -> Vec<Line<'static>> {
 }
 
 pub fn render(scroll: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let lines = help_lines(theme);
+    let lines = help_lines(theme, crate::tui::keyhelp::help_width(area.width));
     let rect = centered(area, 76, area.height.saturating_sub(2));
     let block =
         Block::bordered().title(" Help: every key (Esc or ? closes) ").border_style(theme.border(true));

@@ -17,7 +17,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let title = match state.view {
         View::Rounds => format!(" Rounds ({}) ", pane.items.len()),
         View::People => format!(" People ({}) · party · rounds ", pane.items.len()),
-        View::Topics => format!(" Topics ({}) · rounds ", pane.items.len()),
+        View::Topics => format!(" Topics ({}) · rounds · ←/→ fold ", pane.items.len()),
         View::Milestones => format!(" Milestones ({}) ", pane.items.len()),
         View::Timeline => format!(" Rounds ({}) ", pane.items.len()),
     };
@@ -47,11 +47,22 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             .unwrap_or(11),
         _ => 0,
     };
+    let mut titles = match state.view {
+        View::Rounds | View::Timeline => round_titles(
+            state,
+            &pane.items[pane.offset..end],
+            width.saturating_sub(round_title_start(date_w, width)),
+        ),
+        _ => Vec::new(),
+    }
+    .into_iter();
     let lines: Vec<Line> = (pane.offset..end)
         .map(|i| {
             let item = pane.items[i];
             let line = match state.view {
-                View::Rounds | View::Timeline => round_line(state, theme, item, (date_w, width)),
+                View::Rounds | View::Timeline => {
+                    round_line(state, theme, item, (date_w, width), titles.next().unwrap_or_default())
+                }
                 View::People => person_line(state, item, width),
                 View::Topics => topic_line(state, item, width),
                 View::Milestones => milestone_line(state, item, (date_w, width)),
@@ -77,20 +88,85 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn empty_lines(state: &State, theme: &Theme) -> Vec<Line<'static>> {
-    if state.view != View::Rounds {
+    let what = match state.view {
+        View::Rounds => "round",
+        View::People => "person",
+        View::Topics => "topic",
+        _ => return vec![Line::styled("Nothing here.", theme.muted())],
+    };
+    let filter = super::header::current_filter(state);
+    if filter.is_empty() {
         return vec![Line::styled("Nothing here.", theme.muted())];
     }
-    vec![
-        Line::styled("No round matches the filter", theme.error()),
-        Line::raw(format!("  {}", sanitize_line(&state.filter.applied))),
+    let mut lines = vec![
+        Line::styled(format!("No {what} matches the filter"), theme.error()),
+        Line::raw(format!("  {}", sanitize_line(filter))),
         Line::raw(""),
-        Line::raw("Press / to edit the filter,"),
-        Line::raw("or x to clear it."),
-    ]
+    ];
+    // A misspelt value is the likeliest reason: say what the dataset has instead.
+    if state.view == View::Rounds && !state.filter.suggestion.is_empty() {
+        let terms = sanitize_line(&state.filter.suggestion.join(" ")).into_owned();
+        lines.push(Line::styled("Did you mean", theme.ok()));
+        lines.push(Line::styled(format!("  {terms}?"), theme.ok()));
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::raw("Press / to edit the filter,"));
+    lines.push(Line::raw("or x to clear it."));
+    lines
+}
+
+/// The venue's column in a rounds list `width` wide: a narrow list keeps the title readable
+/// and leaves the venue to the detail pane.
+fn venue_width(width: usize) -> usize {
+    if width >= 36 {
+        11
+    } else {
+        0
+    }
+}
+
+/// Where the title starts in a rounds list: after the mark, the date and the venue.
+pub(in crate::tui) fn round_title_start(date_w: usize, width: usize) -> usize {
+    2 + date_w + venue_width(width)
+}
+
+/// The titles of the visible rounds, cut to `width`: the short title when the title does
+/// not fit, and when two different titles would still read the same, each is cut so that
+/// where it departs from the other stays in view (`Consul…(round 2)`). Only visible rows
+/// are compared, so the work is the screen's, not the dataset's.
+fn round_titles(state: &State, rounds: &[usize], width: usize) -> Vec<String> {
+    let data = state.lib.data();
+    let texts: Vec<String> = rounds
+        .iter()
+        .map(|&r| {
+            data.rounds.get(r).map_or(String::new(), |r| sanitize_line(r.title_for(width)).into_owned())
+        })
+        .collect();
+    let cut: Vec<String> = texts.iter().map(|t| fit(t, width)).collect();
+    (0..cut.len())
+        .map(|i| {
+            let twins = (0..cut.len()).filter(|&j| j != i && cut[j] == cut[i] && texts[j] != texts[i]);
+            match twins.map(|j| common_prefix(&texts[i], &texts[j])).max() {
+                Some(from) => crate::text::fit_from(&texts[i], width, from),
+                None => cut[i].clone(),
+            }
+        })
+        .collect()
+}
+
+/// The length in bytes of the start two texts share, at a character boundary.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices().zip(b.chars()).find(|((_, x), y)| x != y).map_or(a.len().min(b.len()), |((i, _), _)| i)
 }
 
 /// `✗ 2025-06       Moscow     Third round …`: status mark, date, city, title.
-fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, usize)) -> Line<'static> {
+fn round_line(
+    state: &State,
+    theme: &Theme,
+    r: usize,
+    (date_w, width): (usize, usize),
+    title: String,
+) -> Line<'static> {
     let lib = &state.lib;
     let Some(round) = lib.data().rounds.get(r) else { return Line::raw("") };
     let mark = match round.status {
@@ -104,13 +180,10 @@ fn round_line(state: &State, theme: &Theme, r: usize, (date_w, width): (usize, u
         other => theme.tone(crate::tui::content::status_tone(other)),
     };
     let date = pad(&round.date_label(), date_w);
-    // A narrow list keeps the title readable and leaves the venue to the detail pane.
-    let venue_w: usize = if width >= 36 { 11 } else { 0 };
+    let venue_w = venue_width(width);
     // One column is kept free, so a cut venue never runs into the title.
     let venue = format!("{} ", pad(&sanitize_line(lib.venue_short(round)), venue_w.saturating_sub(1)));
     let venue = if venue_w == 0 { String::new() } else { venue };
-    let used = 2 + date_w + venue_w;
-    let title = fit(&sanitize_line(&round.title), width.saturating_sub(used));
     let title_style = if round.status == Status::Held { ratatui::style::Style::new() } else { tone };
     Line::from(vec![
         Span::styled(format!("{mark} "), tone),
@@ -143,7 +216,12 @@ fn topic_line(state: &State, t: usize, width: usize) -> Line<'static> {
     let Some(topic) = lib.data().topics.get(t) else { return Line::raw("") };
     let depth = usize::from(state.topic_depth.get(t).copied().unwrap_or(0));
     let has_children = !lib.children(t).is_empty();
-    let mark = if has_children { "▾ " } else { "· " };
+    let folded = state.lists.folded.get(t).copied().unwrap_or(false);
+    let mark = match (has_children, folded) {
+        (true, true) => "▸ ",
+        (true, false) => "▾ ",
+        (false, _) => "· ",
+    };
     // The count is never cut: the name gives way.
     let count = format!(" ({})", lib.topic_round_count(t));
     let name = format!("{}{mark}{}", "  ".repeat(depth), sanitize_line(&topic.name));

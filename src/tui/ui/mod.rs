@@ -10,7 +10,7 @@ mod header;
 mod help;
 mod highlight;
 mod hyperlink;
-mod list;
+pub(super) mod list;
 pub mod loading;
 mod problems;
 pub mod theme;
@@ -39,6 +39,7 @@ pub fn render(state: &State, frame: &mut Frame) {
         list::render(state, &theme, frame, l.list);
         detail::render(state, &theme, frame, l.detail);
     }
+    footer::render_message(state, &theme, frame, l);
     footer::render_bar(state, &theme, frame, l.bar);
     footer::render_keys(state, &theme, frame, l.footer);
     match &state.overlay {

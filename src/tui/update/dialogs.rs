@@ -10,7 +10,12 @@ use std::path::PathBuf;
 pub fn help(state: &mut State, action: Action) {
     if let Overlay::Help { scroll } = &mut state.overlay {
         match action {
-            Action::Down => *scroll = (*scroll + 1).min(super::super::keyhelp::help_lines().len()),
+            Action::Down => {
+                let rows = super::super::keyhelp::help_rows(super::super::keyhelp::help_width(
+                    state.layout.area.width,
+                ));
+                *scroll = (*scroll + 1).min(rows.len());
+            }
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::ToggleHelp | Action::Cancel => state.overlay = Overlay::None,
             _ => {}

@@ -52,12 +52,15 @@ fn revisit(state: &mut State, visit: Visit) {
 fn go(state: &mut State, place: Place) -> bool {
     if let (View::Rounds, Some(r)) = (place.view, place.item) {
         if !state.rounds.items.contains(&r) {
-            super::filter::clear(state);
+            super::filter::clear_rounds(state);
             say(state, "filter cleared to show the round", false);
         }
     }
     if place.view == View::Timeline {
         super::timeline_sync::ensure(state);
+    }
+    if let Some(item) = place.item {
+        super::lists::reveal(state, place.view, item);
     }
     let pane = state.pane_mut(place.view);
     let Some(index) = place.item.and_then(|item| pane.items.iter().position(|&i| i == item)) else {

@@ -12,6 +12,8 @@ mod dialogs;
 pub mod edit;
 mod filter;
 mod history;
+mod line_edit;
+mod lists;
 mod nav;
 pub mod reload;
 mod scroll;
@@ -37,6 +39,8 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Edit => return edit::edit(state),
         Action::Edited(result) => edit::edited(state, result),
         Action::DatasetWritten(result, then) => return edit::dataset_written(state, result, then),
+        Action::RecallSaved(Err(why)) => say(state, format!("the filter history was not saved: {why}"), true),
+        Action::RecallSaved(Ok(())) => {}
         _ => return dispatch(state, action),
     }
     Vec::new()
@@ -47,7 +51,7 @@ fn dispatch(state: &mut State, action: Action) -> Vec<Effect> {
         Context::Help => dialogs::help(state, action),
         Context::Picker => dialogs::picker(state, action),
         Context::Export | Context::Confirm => return dialogs::export(state, action),
-        Context::Filter => filter::edit(state, action),
+        Context::Filter => return filter::edit(state, action),
         Context::Timeline => timeline::act(state, action),
         Context::Compare => compare::act(state, action),
         Context::Commands => dialogs::commands(state, action),

@@ -23,6 +23,8 @@ pub fn navigate(state: &mut State, action: Action) {
         Action::Follow => follow(state),
         Action::NextLink => jump_link(state, true),
         Action::PrevLink => jump_link(state, false),
+        Action::Fold => super::lists::fold(state),
+        Action::Unfold => super::lists::unfold(state),
         Action::Back => super::history::back(state),
         Action::Forward => super::history::forward(state),
         Action::Click { column, row } => click(state, column, row),

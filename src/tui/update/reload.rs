@@ -98,6 +98,8 @@ pub fn replace_library(state: &mut State, lib: Arc<Library>) {
     remap_timeline(state, &map);
     let overlay = remap_overlay(state, &map);
     drop(old);
+    // The suggestions' names are the old dataset's: folded again when next needed.
+    state.filter.vocabulary = std::sync::OnceLock::new();
 
     // The lists, as `State::new` builds them, with the filter in force (it parsed before,
     // and parsing does not depend on the data).
