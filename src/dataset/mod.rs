@@ -7,6 +7,7 @@
 //!
 //! Nothing here prints: callers decide where reports go.
 
+mod chunked;
 mod code;
 mod diagnostic;
 mod index;
