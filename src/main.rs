@@ -13,6 +13,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if !cli.no_cache {
+        talks::dataset::cache::configure(talks::dataset::cache::Cache::platform());
+    }
     let result = match cli.command {
         Some(Command::Browse(args)) => browse(&cli.data, &args.query),
         Some(command) => {
@@ -21,6 +24,9 @@ fn main() -> ExitCode {
         }
         None => browse(&cli.data, &[]),
     };
+    // A cache entry being written after a load is finished before the process ends (an
+    // interrupted write would leave no entry, only a temporary file for a later clean-up).
+    talks::dataset::cache::wait_for_writes();
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

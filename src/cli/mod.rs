@@ -44,6 +44,11 @@ pub struct Cli {
     #[arg(long = "data", value_name = "FILE", global = true, help_heading = "Input")]
     pub data: Vec<PathBuf>,
 
+    /// Neither read nor write the load cache (in ~/.cache/talks/), which lets large files
+    /// that have not changed open without being parsed again.
+    #[arg(long, global = true, help_heading = "Input")]
+    pub no_cache: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

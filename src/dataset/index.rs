@@ -8,6 +8,7 @@ use crate::model::{
 };
 use crate::text::fold;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.
 pub type IdMap = FxHashMap<String, usize>;
@@ -17,7 +18,7 @@ pub const SEP: char = '\u{1f}';
 
 /// Everything the views and queries look up, built once per load. The fields are private
 /// to `dataset`: others ask [`super::Library`]'s methods, so the layout can change freely.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
     /// Ids to positions, per kind of entity.
     pub(super) by_id: PerKind<IdMap>,
@@ -60,7 +61,7 @@ pub struct Index {
 }
 
 /// Positions of every round in each precomputed order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Ranks {
     pub(super) date: Vec<u32>,
     pub(super) venue: Vec<u32>,
@@ -80,7 +81,7 @@ fn ranks(order: &[usize]) -> Vec<u32> {
 /// A person's presence at a round: `rounds[round].delegations[d].members[member]`, or
 /// `rounds[round].third_parties[t].members[member]`. Positions, not copies, keep the index
 /// small.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attendance {
     pub round: usize,
     pub seat: Seat,
@@ -89,7 +90,7 @@ pub struct Attendance {
 }
 
 /// Where a person sat: in a delegation, or with a third party (host, mediator …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Seat {
     Delegation(usize),
     ThirdParty(usize),
@@ -121,7 +122,7 @@ impl Attendance {
 }
 
 /// An agenda item on a topic: `rounds[round].agenda[item]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicMention {
     pub round: usize,
     pub item: usize,
@@ -130,7 +131,7 @@ pub struct TopicMention {
 /// What drawing a round on a timeline needs: its days, track, status and format. Kept
 /// apart from the keys in an array of small values, so that laying out 100,000 rounds reads
 /// 2 MB in one pass instead of chasing each round's strings (a cache miss per round).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Placement {
     /// `None` only for a date validation rejects.
     pub interval: Option<Interval>,
@@ -142,7 +143,7 @@ pub struct Placement {
 }
 
 /// A round's interval and its folded search keys (values joined by [`SEP`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RoundKeys {
     /// `None` only for a date validation rejects.
     pub interval: Option<Interval>,

@@ -7,6 +7,7 @@
 //!
 //! Nothing here prints: callers decide where reports go.
 
+pub mod cache;
 mod chunked;
 mod code;
 mod diagnostic;
@@ -84,8 +85,8 @@ pub fn check(paths: &[PathBuf]) -> Result<Checked, Error> {
 /// Opens a library for browsing: errors make it fail, warnings are returned to show. A FIFO
 /// with no writer yet is announced on standard error (this is the command line's way in).
 pub fn open(paths: &[PathBuf]) -> Result<(Library, Vec<Problem>), Error> {
-    let sources = read_all(paths, &load::say_waiting)?;
-    open_sources(sources, &|_| {})
+    let cache = cache::configured();
+    open_using(paths, cache.as_ref(), &load::say_waiting, &|_| {}).map(|(lib, problems, _)| (lib, problems))
 }
 
 /// Like [`open`], calling `progress` as each stage starts, and printing nothing (the
@@ -94,9 +95,43 @@ pub fn open_with_progress(
     paths: &[PathBuf],
     progress: &dyn Fn(Stage),
 ) -> Result<(Library, Vec<Problem>), Error> {
+    let cache = cache::configured();
+    open_using(paths, cache.as_ref(), &|_| {}, progress).map(|(lib, problems, _)| (lib, problems))
+}
+
+/// Where an opened library came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Read, parsed, validated and indexed.
+    Files,
+    /// Read back from the load cache: no parsing, validation or indexing.
+    Cache,
+}
+
+/// Opens files through a load cache (`None`: no cache): an entry that matches the files
+/// exactly is used as it is; otherwise the files are loaded and, when they are valid, an
+/// entry is written in the background for next time.
+pub fn open_using(
+    paths: &[PathBuf],
+    cache: Option<&cache::Cache>,
+    waiting: &dyn Fn(&Path),
+    progress: &dyn Fn(Stage),
+) -> Result<(Library, Vec<Problem>, Origin), Error> {
     progress(Stage::Reading);
-    let sources = read_all(paths, &|_| {})?;
-    open_sources(sources, progress)
+    // The keys are taken before reading, so a file edited while it loads leaves an entry
+    // that no longer matches it.
+    let cached = cache.and_then(|c| Some((c, c.keys(paths)?)));
+    if let Some((cache, keys)) = &cached {
+        if let Some((lib, problems)) = cache.load(keys) {
+            return Ok((lib, problems, Origin::Cache));
+        }
+    }
+    let sources = read_all(paths, waiting)?;
+    let (lib, problems) = open_sources(sources, progress)?;
+    if let Some((cache, keys)) = cached {
+        cache.store_in_background(keys, &lib, problems.clone());
+    }
+    Ok((lib, problems, Origin::Files))
 }
 
 /// Opens texts already in memory: parse, then validate and index (what [`open`] does after

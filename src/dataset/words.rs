@@ -10,7 +10,7 @@ use super::index::RoundKeys;
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct WordIndex {
     /// Every distinct word, each followed by `\n`, so one scan finds all words containing a
     /// piece of text.
@@ -49,7 +49,7 @@ fn char_slot(c: u8) -> Option<usize> {
 }
 
 /// A set of rounds, one bit each.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RoundSet {
     bits: Vec<u64>,
 }
