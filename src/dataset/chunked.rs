@@ -29,6 +29,8 @@ struct List<'a> {
     field: &'a str,
     inner: (usize, usize),
     cuts: Vec<usize>,
+    /// Commas between its items so far (one per item when the last has a trailing comma).
+    commas: usize,
 }
 
 /// The dataset, parsed in pieces across threads; `None` when the text is small, its shape is
@@ -45,7 +47,7 @@ pub(crate) fn parse(text: &str, options: &Options) -> Option<Dataset> {
 /// [`parse`] with pieces of at least `piece` bytes on `threads` threads (tests cut small
 /// texts after every item).
 fn parse_in_pieces(text: &str, options: &Options, piece: usize, threads: usize) -> Option<Dataset> {
-    let scan = scan(text, piece)?;
+    let scan = scan(text, piece, None)?;
     // Attributes such as `#![enable(implicit_some)]` before the dataset apply to every piece.
     // The struct name (`Dataset`) before the parenthesis is not part of it.
     let prelude = text[..scan.open].trim_end().trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
@@ -171,13 +173,39 @@ fn assemble(mut data: Dataset, jobs: &[Job], pieces: Vec<Option<Piece>>) -> Opti
 struct Scan<'a> {
     open: usize,
     lists: Vec<List<'a>>,
+    /// Whether it stopped inside the rounds (the last list), as asked.
+    stopped: bool,
+}
+
+/// The top of the text: metadata, every list before the rounds except the sources (which
+/// only a round's detail needs), and the first `rounds` rounds, without reading further.
+/// `None` when the text has no more rounds than that, has its rounds before the entities,
+/// or does not parse (the whole load will say why).
+pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option<Dataset> {
+    let scan = scan(text, usize::MAX, Some(rounds.max(1)))?;
+    let (last, before) = scan.lists.split_last()?;
+    if !scan.stopped || last.field != "rounds" {
+        return None;
+    }
+    let sources = before.iter().filter(|l| l.field == "sources");
+    let mut head = String::with_capacity(last.inner.1 - sources.map(|l| l.inner.1 - l.inner.0).sum::<usize>() + 4);
+    let mut at = 0;
+    for list in before.iter().filter(|l| l.field == "sources") {
+        head.push_str(&text[at..list.inner.0]);
+        at = list.inner.1;
+    }
+    head.push_str(&text[at..last.inner.1]);
+    head.push_str("\n]\n)\n");
+    options.from_str::<Dataset>(&head).ok()
 }
 
 /// One pass over the text tracking nesting, strings and comments. Finds each `field: [`
 /// directly inside the dataset's parentheses and, inside it, the commas between items at
 /// least `piece` bytes apart. `None` for anything unexpected (the serial parser will say
 /// what is wrong).
-fn scan(text: &str, piece: usize) -> Option<Scan<'_>> {
+///
+/// With `stop_after`, the scan ends after that many items of the `rounds` list.
+fn scan(text: &str, piece: usize, stop_after: Option<usize>) -> Option<Scan<'_>> {
     let b = text.as_bytes();
     let mut i = 0;
     let mut depth = 0usize;
@@ -201,7 +229,7 @@ fn scan(text: &str, piece: usize) -> Option<Scan<'_>> {
                 }
                 if depth == 1 && b[i] == b'[' {
                     let field = field_before(text, i)?;
-                    lists.push(List { field, inner: (i + 1, i + 1), cuts: Vec::new() });
+                    lists.push(List { field, inner: (i + 1, i + 1), cuts: Vec::new(), commas: 0 });
                     current = Some(lists.len() - 1);
                     last_cut = i + 1;
                 }
@@ -217,19 +245,24 @@ fn scan(text: &str, piece: usize) -> Option<Scan<'_>> {
                 }
                 i += 1;
             }
-            b',' if depth == 2 && current.is_some() => {
+            b',' if depth == 2 => {
                 i += 1;
-                if i - last_cut >= piece {
-                    if let Some(l) = current {
-                        lists[l].cuts.push(i);
+                if let Some(list) = current.and_then(|l| lists.get_mut(l)) {
+                    list.commas += 1;
+                    if stop_after.is_some_and(|n| list.commas >= n) && list.field == "rounds" {
+                        list.inner.1 = i;
+                        return Some(Scan { open: open?, lists, stopped: true });
                     }
-                    last_cut = i;
+                    if i - last_cut >= piece {
+                        list.cuts.push(i);
+                        last_cut = i;
+                    }
                 }
             }
             _ => i += 1,
         }
     }
-    Some(Scan { open: open?, lists })
+    Some(Scan { open: open?, lists, stopped: false })
 }
 
 /// The identifier before `name:` ending just before `at` (spaces allowed around the colon).

@@ -197,7 +197,7 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
-fn ron_options() -> ron::Options {
+pub(super) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 

@@ -146,6 +146,17 @@ pub fn open_sources(
     open_parsed(parsed)
 }
 
+/// The top of one dataset file, for rows on screen while the whole file loads: the
+/// metadata, every entity except the sources, and the first `rounds` rounds, parsed without
+/// reading the rest of the text (tens of milliseconds at any size). Not validated, no
+/// sources and no milestones: for display until the whole load replaces it
+/// ([`Library::index_unchecked`] indexes it without trusting its references). `None` when
+/// the file has no more rounds than that (load it all: it is small), keeps its rounds
+/// before the entities, or has an error in that part (the whole load reports it).
+pub fn parse_head(source: &SourceText, rounds: usize) -> Option<Dataset> {
+    chunked::parse_head(&source.text, &load::ron_options(), rounds)
+}
+
 /// Validates and indexes a dataset built in memory (no file positions in the problems).
 pub fn open_dataset(dataset: Dataset) -> Result<(Library, Vec<Problem>), Error> {
     let origins = Origins::from_fn(|kind| vec![0; dataset.count(kind)]);

@@ -23,7 +23,7 @@ fn every_shipped_file_parses_the_same_in_pieces_of_one_item() {
 #[test]
 fn the_shipped_file_is_cut_into_many_pieces() {
     let (_, text) = EMBEDDED[0];
-    let scan = scan(text, 1).expect("scans");
+    let scan = scan(text, 1, None).expect("scans");
     let rounds = scan.lists.iter().find(|l| l.field == "rounds").expect("a rounds list");
     assert!(rounds.cuts.len() + 1 >= serial(text).rounds.len(), "one piece per round at most");
     let fields: Vec<&str> = scan.lists.iter().map(|l| l.field).collect();
@@ -74,4 +74,23 @@ fn small_texts_are_left_to_the_serial_parser() {
     let (_, text) = EMBEDDED[0];
     assert!(text.len() < MIN_PARALLEL_BYTES);
     assert_eq!(parse(text, &options()), None);
+}
+
+#[test]
+fn the_head_has_the_entities_and_the_first_rounds_only() {
+    let (_, text) = EMBEDDED[0];
+    let full = serial(text);
+    assert!(full.rounds.len() > 3);
+    let head = parse_head(text, &options(), 3).expect("the head parses");
+    assert_eq!(head.rounds, full.rounds[..3]);
+    assert_eq!((head.title.as_str(), head.curated_on), (full.title.as_str(), full.curated_on));
+    assert_eq!(head.venues, full.venues);
+    assert_eq!(head.people, full.people);
+    assert_eq!(head.parties, full.parties);
+    assert_eq!(head.tracks, full.tracks);
+    assert_eq!(head.topics, full.topics);
+    assert!(head.sources.is_empty() && head.milestones.is_empty(), "left for the whole load");
+    assert!(parse_head(text, &options(), full.rounds.len() + 1).is_none(), "no more rounds than asked: load it all");
+    let broken = text.replacen("status: Held", "status: Heldd", 1);
+    assert!(parse_head(&broken, &options(), full.rounds.len()).is_none());
 }
