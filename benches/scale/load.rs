@@ -31,6 +31,15 @@ fn load_bare_parse(bencher: Bencher, rounds: usize) {
     bencher.bench(|| options.from_str::<Dataset>(&f.text).expect("generated data parses"));
 }
 
+/// The loader's parse (`dataset::parse_one`: in pieces on every core for large files),
+/// to compare with `load_bare_parse` (one thread) in the same run.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_parse(bencher: Bencher, rounds: usize) {
+    let f = fixture::get(rounds);
+    let source = SourceText { name: "generated.ron".into(), text: f.text.clone() };
+    bencher.bench(|| dataset::parse_one(&source).expect("generated data parses"));
+}
+
 /// The pieces of `load_full` after parsing, to see where its overhead goes: validation of an
 /// already parsed file (the parse is done once, before timing).
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]

@@ -198,10 +198,50 @@ impl Index {
             Index { by_id: PerKind::from_fn(|kind| positions(data.ids(kind))), ..Index::default() };
         index.build_topic_tree(data);
         let folded = Folded::new(data, &index);
-        index.rounds = data.rounds.iter().map(|r| index.round_keys(r, &folded)).collect();
+        let rounds = index.all_round_keys(data, &folded);
         index.placements = data.rounds.iter().map(|r| index.placement(r)).collect();
         index.milestone_keys = data.milestones.iter().map(|m| index.milestone_keys(m, &folded)).collect();
-        index.words = super::WordIndex::build(&index.rounds);
+        // The word index needs only the keys: it is built on another core while the orders
+        // and the per-person and per-topic lists are built here.
+        let words = std::thread::scope(|scope| {
+            let words = scope.spawn(|| super::WordIndex::build(&rounds));
+            index.build_orders(data, &rounds);
+            words.join()
+        });
+        index.words = match words {
+            Ok(words) => words,
+            // Building the word index does not panic on any input the fuzzers found; should
+            // it, the panic goes on as the bug it is.
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        index.rounds = rounds;
+        index
+    }
+
+    /// Every round's keys, in dataset order, built in pieces on every core.
+    fn all_round_keys(&self, data: &Dataset, folded: &Folded) -> Vec<RoundKeys> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let piece = data.rounds.len().div_ceil(threads).max(1000);
+        std::thread::scope(|scope| {
+            let pieces: Vec<_> = data
+                .rounds
+                .chunks(piece)
+                .map(|chunk| scope.spawn(move || chunk.iter().map(|r| self.round_keys(r, folded)).collect::<Vec<_>>()))
+                .collect();
+            let mut all = Vec::with_capacity(data.rounds.len());
+            for piece in pieces {
+                match piece.join() {
+                    Ok(keys) => all.extend(keys),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            all
+        })
+    }
+
+    /// The orders of the rounds and their ranks, attendance, mentions, milestones and links.
+    fn build_orders(&mut self, data: &Dataset, rounds: &[RoundKeys]) {
+        let index = self;
         let mut order: Vec<usize> = (0..data.rounds.len()).collect();
         order.sort_by(|&a, &b| {
             let (ra, rb) = (&data.rounds[a], &data.rounds[b]);
@@ -215,9 +255,9 @@ impl Index {
         }
         // Stable sorts of the chronological order, so ties stay in date order.
         index.by_venue = order.clone();
-        index.by_venue.sort_by(|&a, &b| index.rounds[a].venue_sort.cmp(&index.rounds[b].venue_sort));
+        index.by_venue.sort_by(|&a, &b| rounds[a].venue_sort.cmp(&rounds[b].venue_sort));
         index.by_title = order.clone();
-        index.by_title.sort_by(|&a, &b| index.rounds[a].title_sort.cmp(&index.rounds[b].title_sort));
+        index.by_title.sort_by(|&a, &b| rounds[a].title_sort.cmp(&rounds[b].title_sort));
         index.chronological = order;
         index.build_milestones(data);
         index.linked_from = vec![Vec::new(); data.rounds.len()];
@@ -234,7 +274,6 @@ impl Index {
             venue: ranks(&index.by_venue),
             title: ranks(&index.by_title),
         };
-        index
     }
 
     fn placement(&self, r: &Round) -> Placement {
