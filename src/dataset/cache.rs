@@ -2,10 +2,10 @@
 //! (`~/.cache/talks/` on Linux, honouring `XDG_CACHE_HOME`), so reopening unchanged files
 //! skips parsing, validation and indexing.
 //!
-//! An entry is the dataset, its warnings and its index, written with postcard (serde), then
-//! a header: the talks version, a hash of the source of every cached type (the schema), each
-//! file's path, size, modification time and inode as they were *before* it was read, and the
-//! payload's length and xxh3 hash. It is used only if every one of those matches, so an
+//! An entry is the dataset, its index and its warnings, three sections written with postcard
+//! (serde) and read back on separate cores, then a header: the talks version, a hash of the
+//! source of every cached type (the schema), each file's path, size, modification time and
+//! inode as they were *before* it was read, and each section's length and xxh3 hash. It is used only if every one of those matches, so an
 //! edited, truncated or damaged entry is ignored (and rewritten after the load). Entries are
 //! written in a background thread, to a temporary file renamed into place, so a reader never
 //! sees half an entry; [`wait_for_writes`] lets a short-lived command finish the write
@@ -93,23 +93,19 @@ struct Header {
     version: String,
     schema: u64,
     files: Vec<FileKey>,
-    payload_len: u64,
-    payload_hash: u64,
+    /// The length and hash of each section: the dataset, the index, the warnings.
+    sections: Vec<Section>,
 }
 
-/// What an entry holds.
-#[derive(Serialize)]
-struct PayloadRef<'a> {
-    data: &'a Dataset,
-    index: &'a Index,
-    warnings: &'a [Problem],
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Section {
+    len: u64,
+    hash: u64,
 }
 
-#[derive(Deserialize)]
-struct Payload {
-    data: Dataset,
-    index: Index,
-    warnings: Vec<Problem>,
+/// Checks a section's hash, then decodes it.
+fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], section: Section) -> Option<T> {
+    (xxhash_rust::xxh3::xxh3_64(bytes) == section.hash).then(|| postcard::from_bytes(bytes).ok()).flatten()
 }
 
 impl Cache {
@@ -160,9 +156,18 @@ impl Cache {
         // length and hash checks below reject it (a truncation during the read itself is
         // the one case a map cannot guard against, as with any mapped file).
         let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        let payload = verified_payload(&map, keys)?;
-        let Payload { data, index, warnings } = postcard::from_bytes(payload).ok()?;
-        Some((Library::from_shared(Arc::new(data), Arc::new(index)), warnings))
+        let (sections, payload) = verified_payload(&map, keys)?;
+        let [data_at, index_at, warnings_at] = <[Section; 3]>::try_from(sections).ok()?;
+        let (data, rest) = payload.split_at_checked(usize::try_from(data_at.len).ok()?)?;
+        let (index, warnings) = rest.split_at_checked(usize::try_from(index_at.len).ok()?)?;
+        // The dataset and the index are most of the entry: decoded side by side.
+        let (data, index) = std::thread::scope(|scope| {
+            let data = scope.spawn(|| decode::<Dataset>(data, data_at));
+            let index = decode::<Index>(index, index_at);
+            (data.join().ok().flatten(), index)
+        });
+        let warnings = decode::<Vec<Problem>>(warnings, warnings_at)?;
+        Some((Library::from_shared(Arc::new(data?), Arc::new(index?)), warnings))
     }
 
     /// Writes the entry in a background thread; [`wait_for_writes`] waits for it.
@@ -188,16 +193,16 @@ impl Cache {
         {
             let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
             out.write_all(MAGIC)?;
-            let mut hashing = Hashing { inner: out, hasher: xxhash_rust::xxh3::Xxh3::new(), len: 0 };
-            let payload = PayloadRef { data, index, warnings };
-            postcard::to_io(&payload, &mut hashing).map_err(std::io::Error::other)?;
-            let Hashing { inner: mut out, hasher, len } = hashing;
+            let sections = vec![
+                section(&mut out, data)?,
+                section(&mut out, index)?,
+                section(&mut out, warnings)?,
+            ];
             let header = Header {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 schema: schema_hash(),
                 files: keys.0.clone(),
-                payload_len: len,
-                payload_hash: hasher.digest(),
+                sections,
             };
             let header = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
             out.write_all(&header)?;
@@ -252,9 +257,17 @@ impl Cache {
     }
 }
 
-/// The payload of a mapped entry, if its header matches the files and the build and its
-/// length and hash are right.
-fn verified_payload<'a>(bytes: &'a [u8], keys: &Keys) -> Option<&'a [u8]> {
+/// Writes one value as a section, returning its length and hash.
+fn section<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T) -> std::io::Result<Section> {
+    let mut hashing = Hashing { inner: out, hasher: xxhash_rust::xxh3::Xxh3::new(), len: 0 };
+    postcard::to_io(value, &mut hashing).map_err(std::io::Error::other)?;
+    Ok(Section { len: hashing.len, hash: hashing.hasher.digest() })
+}
+
+/// The sections and the payload of a mapped entry, if its header matches the files and the
+/// build and the sections' lengths add up to the payload (their hashes are checked as they
+/// are decoded).
+fn verified_payload<'a>(bytes: &'a [u8], keys: &Keys) -> Option<(Vec<Section>, &'a [u8])> {
     let body = bytes.strip_prefix(MAGIC)?;
     let (rest, header_len) = body.split_at_checked(body.len().checked_sub(8)?)?;
     let header_len = usize::try_from(u64::from_le_bytes(header_len.try_into().ok()?)).ok()?;
@@ -263,9 +276,8 @@ fn verified_payload<'a>(bytes: &'a [u8], keys: &Keys) -> Option<&'a [u8]> {
     let matches = header.version == env!("CARGO_PKG_VERSION")
         && header.schema == schema_hash()
         && header.files == keys.0
-        && header.payload_len == payload.len() as u64
-        && header.payload_hash == xxhash_rust::xxh3::xxh3_64(payload);
-    matches.then_some(payload)
+        && header.sections.iter().try_fold(0u64, |sum, s| sum.checked_add(s.len)) == Some(payload.len() as u64);
+    matches.then_some((header.sections, payload))
 }
 
 /// Counts and hashes what is written through it.
