@@ -32,9 +32,9 @@ for n in "${sizes[@]}"; do
     bare=$(peak_kb target/release/examples/bare_parse "$file")
     # What the browser holds: the validated dataset plus every index (`list` builds them).
     opened=$(peak_kb target/release/talks --no-cache --data "$file" list id:no-such-round)
-    target/release/talks --data "$file" list id:no-such-round >/dev/null # writes the cache entry
+    target/release/talks --data "$file" list id:no-such-round >/dev/null 2>&1 # writes the cache entry
     cached=$(peak_kb target/release/talks --data "$file" list id:no-such-round)
-    size=$(stat -c %s "$file")
+    size=$(stat -L -c %s "$file")
     awk -v n="$n" -v s="$size" -v c="$check" -v b="$bare" -v o="$opened" -v h="$cached" \
         'BEGIN { printf "| %d | %.0f | %.0f | %.0f | %.2f× | %.0f | %.2f× | %.0f | %.2f× |\n", n, s/1e6, c/1024, b/1024, c/b, o/1024, o*1024/s, h/1024, h*1024/s }'
 done

@@ -15,9 +15,9 @@ runs=${RUNS:-3}
 command -v tmux >/dev/null || { echo "peers.sh: tmux is needed to time first screens" >&2; exit 1; }
 
 cargo build --release --quiet --bin talks --example gen
-dir=target/scale
+dir=$PWD/target/scale
 mkdir -p "$dir"
-export XDG_CACHE_HOME="$PWD/$dir/cache"
+export XDG_CACHE_HOME="$dir/cache"
 talks=$PWD/target/release/talks
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -27,9 +27,13 @@ first_screen_ms() {
     local want=$1 session="peers-$$" start end
     shift
     start=$(now_ms)
-    tmux new-session -d -s "$session" -x 120 -y 35 "$@"
+    # `; sleep 9` keeps the pane (and the tmux server) when the program fails at once.
+    tmux new-session -d -s "$session" -x 120 -y 35 "$(printf '%q ' "$@"); sleep 9"
     until tmux capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$want"; do
-        if (( $(now_ms) - start > 300000 )); then break; fi
+        if (( $(now_ms) - start > 300000 )); then
+            echo "peers.sh: gave up waiting for $want from $*" >&2
+            break
+        fi
         sleep 0.005
     done
     end=$(now_ms)

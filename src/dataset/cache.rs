@@ -187,17 +187,20 @@ impl Cache {
     /// Writes the entry now, atomically: a temporary file in the same directory, renamed
     /// over the old entry. Not synced to disk: after a crash the entry is at worst short or
     /// empty, which the length and hash checks reject.
-    pub fn store(&self, keys: &Keys, data: &Dataset, index: &Index, warnings: &[Problem]) -> std::io::Result<()> {
+    pub fn store(
+        &self,
+        keys: &Keys,
+        data: &Dataset,
+        index: &Index,
+        warnings: &[Problem],
+    ) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let mut temp = tempfile::Builder::new().prefix(".write-").suffix(".tmp").tempfile_in(&self.dir)?;
         {
             let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
             out.write_all(MAGIC)?;
-            let sections = vec![
-                section(&mut out, data)?,
-                section(&mut out, index)?,
-                section(&mut out, warnings)?,
-            ];
+            let sections =
+                vec![section(&mut out, data)?, section(&mut out, index)?, section(&mut out, warnings)?];
             let header = Header {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 schema: schema_hash(),
@@ -276,7 +279,8 @@ fn verified_payload<'a>(bytes: &'a [u8], keys: &Keys) -> Option<(Vec<Section>, &
     let matches = header.version == env!("CARGO_PKG_VERSION")
         && header.schema == schema_hash()
         && header.files == keys.0
-        && header.sections.iter().try_fold(0u64, |sum, s| sum.checked_add(s.len)) == Some(payload.len() as u64);
+        && header.sections.iter().try_fold(0u64, |sum, s| sum.checked_add(s.len))
+            == Some(payload.len() as u64);
     matches.then_some((header.sections, payload))
 }
 

@@ -50,7 +50,8 @@ fn parse_in_pieces(text: &str, options: &Options, piece: usize, threads: usize) 
     let scan = scan(text, piece, None)?;
     // Attributes such as `#![enable(implicit_some)]` before the dataset apply to every piece.
     // The struct name (`Dataset`) before the parenthesis is not part of it.
-    let prelude = text[..scan.open].trim_end().trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let prelude =
+        text[..scan.open].trim_end().trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
     let mut skeleton = String::with_capacity(text.len() / 8);
     let mut at = 0;
     let mut jobs: Vec<Job> = Vec::new();
@@ -188,7 +189,8 @@ pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option
         return None;
     }
     let sources = before.iter().filter(|l| l.field == "sources");
-    let mut head = String::with_capacity(last.inner.1 - sources.map(|l| l.inner.1 - l.inner.0).sum::<usize>() + 4);
+    let mut head =
+        String::with_capacity(last.inner.1 - sources.map(|l| l.inner.1 - l.inner.0).sum::<usize>() + 4);
     let mut at = 0;
     for list in before.iter().filter(|l| l.field == "sources") {
         head.push_str(&text[at..list.inner.0]);
