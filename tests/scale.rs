@@ -157,3 +157,31 @@ fn the_command_line_writes_and_reuses_the_load_cache_unless_told_not_to() {
     assert_eq!(entries().len(), 1);
     assert_ne!(inode(&entries()[0]), first, "the entry of the edited file is replaced");
 }
+
+/// A generated file is over the size the loader parses in pieces on every core: the pieces
+/// must give exactly what one thread gives, and an error in the middle of the file must be
+/// reported at its own line and column (the loader then re-parses serially).
+#[test]
+fn a_large_file_parses_in_pieces_exactly_as_on_one_thread() {
+    use ron::extensions::Extensions;
+    let text = gen::to_ron(&gen::generate(ROUNDS, gen::DEFAULT_SEED)).expect("serialises");
+    assert!(text.len() > 4 << 20, "large enough to be parsed in pieces: {} bytes", text.len());
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let serial: talks::model::Dataset = options.from_str(&text).expect("parses");
+    let source = SourceText { name: "gen.ron".into(), text: text.clone() };
+    assert_eq!(dataset::parse_one(&source).expect("parses"), serial);
+
+    let at = text.match_indices("status: Held").nth(ROUNDS / 2).expect("a held round").0;
+    let line = text[..at].lines().count() + usize::from(text[..at].ends_with('\n'));
+    let broken = format!("{}status: Heldd{}", &text[..at], &text[at + "status: Held".len()..]);
+    let column = at - text[..at].rfind('\n').map_or(0, |n| n + 1) + 1;
+    match dataset::parse_one(&SourceText { name: "gen.ron".into(), text: broken }) {
+        Err(talks::Error::Parse(report)) => {
+            assert!(
+                report.starts_with(&format!("gen.ron:{line}:")),
+                "expected line {line} (column {column}):\n{report}"
+            );
+        }
+        other => panic!("expected a parse error, got {other:?}"),
+    }
+}

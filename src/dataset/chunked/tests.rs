@@ -94,3 +94,25 @@ fn the_head_has_the_entities_and_the_first_rounds_only() {
     let broken = text.replacen("status: Held", "status: Heldd", 1);
     assert!(parse_head(&broken, &options(), full.rounds.len()).is_none());
 }
+
+#[test]
+fn a_large_text_is_parsed_in_pieces_and_gives_the_serial_result() {
+    let (_, text) = EMBEDDED[0];
+    let scan = scan(text, usize::MAX, None).expect("scans");
+    let rounds = scan.lists.iter().find(|l| l.field == "rounds").expect("a rounds list");
+    let (start, end) = rounds.inner;
+    let items = text[start..end].trim_end();
+    let items = if items.ends_with(',') { items.to_string() } else { format!("{items},") };
+    let copies = (MIN_PARALLEL_BYTES / items.len()) + 1;
+    let big = format!("{}{}{}", &text[..start], items.repeat(copies), &text[end..]);
+    assert!(big.len() >= MIN_PARALLEL_BYTES);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pieces = parse(&big, &options());
+    if cores < 2 {
+        assert_eq!(pieces, None, "one core: the serial parser does it");
+        return;
+    }
+    let pieces = pieces.expect("parsed in pieces");
+    assert_eq!(pieces.rounds.len(), serial(text).rounds.len() * copies);
+    assert_eq!(pieces, serial(&big));
+}
