@@ -4,8 +4,9 @@
 //! imports it:
 //!
 //! - [`model`]: plain serde types and controlled vocabularies.
-//! - [`dataset`]: loading RON files, validating them (all problems at once, with positions),
-//!   and the indexes and folded search keys built once at load.
+//! - [`dataset`]: loading RON files (large ones parsed in pieces on every core), validating
+//!   them (all problems at once, with positions), the indexes and folded search keys built
+//!   once at load, and the load cache that lets unchanged files skip all of that.
 //! - [`query`]: the query language shared by the command line and the TUI, and sorting.
 //! - [`export`]: Markdown, JSON, RON, CSV and iCalendar output, and atomic file writing.
 //! - [`timeline`]: rounds laid out in time, lane by lane, as cells at a zoom; drawn by both
