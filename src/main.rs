@@ -14,6 +14,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    if !cli.no_cache {
+        talks::dataset::cache::configure(talks::dataset::cache::Cache::platform());
+    }
     let result = match load_config(&mut cli, &matches) {
         Err(err) => Err(err),
         Ok(config) => match cli.command.take() {
@@ -25,6 +28,9 @@ fn main() -> ExitCode {
             None => browse(&cli, &[], config),
         },
     };
+    // A cache entry being written after a load is finished before the process ends (an
+    // interrupted write would leave no entry, only a temporary file for a later clean-up).
+    talks::dataset::cache::wait_for_writes();
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

@@ -111,3 +111,47 @@ fn narrowing_the_live_filter_gives_what_filtering_from_scratch_gives() {
         assert_eq!(shown, query::filter(&lib, &q, Sort::Date), "after typing {text:?}");
     }
 }
+
+/// The load cache through the real binary, in `$XDG_CACHE_HOME/talks`: `--no-cache` neither
+/// reads nor writes it; a first `talks list` writes one entry, a second is answered from it
+/// (the entry is not rewritten: same inode) with the same rows, and after the file is edited
+/// the entry is replaced.
+#[cfg(unix)]
+#[test]
+fn the_command_line_writes_and_reuses_the_load_cache_unless_told_not_to() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let data = dir.path().join("gen.ron");
+    let text = gen::to_ron(&gen::generate(300, gen::DEFAULT_SEED)).expect("serialises");
+    assert!(text.len() as u64 >= dataset::cache::MIN_CACHED_BYTES, "large enough to be cached");
+    std::fs::write(&data, &text).expect("written");
+    let cache = dir.path().join("cache");
+    let list = |extra: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_talks"))
+            .args(extra)
+            .args(["--data", data.to_str().expect("UTF-8 path"), "list", "venue:geneve"])
+            .env("XDG_CACHE_HOME", &cache)
+            .output()
+            .expect("talks runs");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let entries = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(cache.join("talks")).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default()
+    };
+    let inode = |path: &std::path::Path| std::fs::metadata(path).expect("exists").ino();
+
+    let uncached = list(&["--no-cache"]);
+    assert!(uncached.lines().count() > 1, "some rounds in Genève:\n{uncached}");
+    assert!(entries().is_empty(), "--no-cache wrote {:?}", entries());
+    assert_eq!(list(&[]), uncached);
+    let written = entries();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let first = inode(&written[0]);
+    assert_eq!(list(&[]), uncached, "the same rows from the cache");
+    assert_eq!(inode(&written[0]), first, "a hit does not rewrite the entry");
+    std::fs::write(&data, format!("{text}\n// edited\n")).expect("edited");
+    assert_eq!(list(&[]), uncached);
+    assert_eq!(entries().len(), 1);
+    assert_ne!(inode(&entries()[0]), first, "the entry of the edited file is replaced");
+}

@@ -51,6 +51,10 @@ pub struct Cli {
     /// In the browser, do not reload the --data files when they change on disk.
     #[arg(long, global = true, help_heading = "Browser")]
     pub no_watch: bool,
+    /// Neither read nor write the load cache (in ~/.cache/talks/), which lets large files
+    /// that have not changed open without being parsed again.
+    #[arg(long, global = true, help_heading = "Input")]
+    pub no_cache: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -2,7 +2,7 @@
 //! `talks check --format json` and should not parse the wording of messages.
 
 /// What kind of problem it is. The string form (`duplicate-id`) never changes once released.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Code {
     /// The file is not valid RON for the model (only from parsing, not validation).
     Parse,

@@ -8,6 +8,7 @@ use crate::model::{
 };
 use crate::text::fold;
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 /// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.
 pub type IdMap = FxHashMap<String, usize>;
@@ -17,7 +18,7 @@ pub const SEP: char = '\u{1f}';
 
 /// Everything the views and queries look up, built once per load. The fields are private
 /// to `dataset`: others ask [`super::Library`]'s methods, so the layout can change freely.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
     /// Ids to positions, per kind of entity.
     pub(super) by_id: PerKind<IdMap>,
@@ -60,7 +61,7 @@ pub struct Index {
 }
 
 /// Positions of every round in each precomputed order.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(super) struct Ranks {
     pub(super) date: Vec<u32>,
     pub(super) venue: Vec<u32>,
@@ -80,7 +81,7 @@ fn ranks(order: &[usize]) -> Vec<u32> {
 /// A person's presence at a round: `rounds[round].delegations[d].members[member]`, or
 /// `rounds[round].third_parties[t].members[member]`. Positions, not copies, keep the index
 /// small.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attendance {
     pub round: usize,
     pub seat: Seat,
@@ -89,7 +90,7 @@ pub struct Attendance {
 }
 
 /// Where a person sat: in a delegation, or with a third party (host, mediator …).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Seat {
     Delegation(usize),
     ThirdParty(usize),
@@ -121,7 +122,7 @@ impl Attendance {
 }
 
 /// An agenda item on a topic: `rounds[round].agenda[item]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TopicMention {
     pub round: usize,
     pub item: usize,
@@ -130,7 +131,7 @@ pub struct TopicMention {
 /// What drawing a round on a timeline needs: its days, track, status and format. Kept
 /// apart from the keys in an array of small values, so that laying out 100,000 rounds reads
 /// 2 MB in one pass instead of chasing each round's strings (a cache miss per round).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Placement {
     /// `None` only for a date validation rejects.
     pub interval: Option<Interval>,
@@ -142,7 +143,7 @@ pub struct Placement {
 }
 
 /// A round's interval and its folded search keys (values joined by [`SEP`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct RoundKeys {
     /// `None` only for a date validation rejects.
     pub interval: Option<Interval>,
@@ -197,10 +198,50 @@ impl Index {
             Index { by_id: PerKind::from_fn(|kind| positions(data.ids(kind))), ..Index::default() };
         index.build_topic_tree(data);
         let folded = Folded::new(data, &index);
-        index.rounds = data.rounds.iter().map(|r| index.round_keys(r, &folded)).collect();
+        let rounds = index.all_round_keys(data, &folded);
         index.placements = data.rounds.iter().map(|r| index.placement(r)).collect();
         index.milestone_keys = data.milestones.iter().map(|m| index.milestone_keys(m, &folded)).collect();
-        index.words = super::WordIndex::build(&index.rounds);
+        // The word index needs only the keys: it is built on another core while the orders
+        // and the per-person and per-topic lists are built here.
+        let words = std::thread::scope(|scope| {
+            let words = scope.spawn(|| super::WordIndex::build(&rounds));
+            index.build_orders(data, &rounds);
+            words.join()
+        });
+        index.words = match words {
+            Ok(words) => words,
+            // Building the word index does not panic on any input the fuzzers found; should
+            // it, the panic goes on as the bug it is.
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        index.rounds = rounds;
+        index
+    }
+
+    /// Every round's keys, in dataset order, built in pieces on every core.
+    fn all_round_keys(&self, data: &Dataset, folded: &Folded) -> Vec<RoundKeys> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let piece = data.rounds.len().div_ceil(threads).max(1000);
+        std::thread::scope(|scope| {
+            let pieces: Vec<_> = data
+                .rounds
+                .chunks(piece)
+                .map(|chunk| scope.spawn(move || chunk.iter().map(|r| self.round_keys(r, folded)).collect::<Vec<_>>()))
+                .collect();
+            let mut all = Vec::with_capacity(data.rounds.len());
+            for piece in pieces {
+                match piece.join() {
+                    Ok(keys) => all.extend(keys),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            all
+        })
+    }
+
+    /// The orders of the rounds and their ranks, attendance, mentions, milestones and links.
+    fn build_orders(&mut self, data: &Dataset, rounds: &[RoundKeys]) {
+        let index = self;
         let mut order: Vec<usize> = (0..data.rounds.len()).collect();
         order.sort_by(|&a, &b| {
             let (ra, rb) = (&data.rounds[a], &data.rounds[b]);
@@ -214,9 +255,9 @@ impl Index {
         }
         // Stable sorts of the chronological order, so ties stay in date order.
         index.by_venue = order.clone();
-        index.by_venue.sort_by(|&a, &b| index.rounds[a].venue_sort.cmp(&index.rounds[b].venue_sort));
+        index.by_venue.sort_by(|&a, &b| rounds[a].venue_sort.cmp(&rounds[b].venue_sort));
         index.by_title = order.clone();
-        index.by_title.sort_by(|&a, &b| index.rounds[a].title_sort.cmp(&index.rounds[b].title_sort));
+        index.by_title.sort_by(|&a, &b| rounds[a].title_sort.cmp(&rounds[b].title_sort));
         index.chronological = order;
         index.build_milestones(data);
         index.linked_from = vec![Vec::new(); data.rounds.len()];
@@ -233,7 +274,6 @@ impl Index {
             venue: ranks(&index.by_venue),
             title: ranks(&index.by_title),
         };
-        index
     }
 
     fn placement(&self, r: &Round) -> Placement {

@@ -8,12 +8,15 @@
 use super::index::{Attendance, Index, Placement, RoundKeys, TopicMention};
 use super::words::WordIndex;
 use crate::model::{Dataset, Kind, Person, Round, RoundLink, Source, Topic, Venue};
+use std::sync::Arc;
 
 /// A validated dataset with its indexes: what the CLI, the TUI and the exports read.
+/// Both halves are shared (`Arc`), so a clone is cheap and the load cache can write them
+/// in the background while the library is in use.
 #[derive(Debug, Clone)]
 pub struct Library {
-    data: Dataset,
-    index: Index,
+    data: Arc<Dataset>,
+    index: Arc<Index>,
 }
 
 /// The orders rounds are precomputed in.
@@ -29,6 +32,16 @@ pub enum Order {
 
 impl Library {
     pub(super) fn from_parts(data: Dataset, index: Index) -> Library {
+        Library { data: Arc::new(data), index: Arc::new(index) }
+    }
+
+    /// The shared halves, for the load cache to write.
+    pub(super) fn parts(&self) -> (Arc<Dataset>, Arc<Index>) {
+        (Arc::clone(&self.data), Arc::clone(&self.index))
+    }
+
+    /// A library from halves read back from the load cache.
+    pub(super) fn from_shared(data: Arc<Dataset>, index: Arc<Index>) -> Library {
         Library { data, index }
     }
 
@@ -38,7 +51,7 @@ impl Library {
     #[doc(hidden)]
     pub fn index_unchecked(data: Dataset) -> Library {
         let index = Index::build(&data);
-        Library { data, index }
+        Library::from_parts(data, index)
     }
 
     pub fn data(&self) -> &Dataset {

@@ -197,7 +197,7 @@ fn io_reason(err: &std::io::Error) -> String {
     }
 }
 
-fn ron_options() -> ron::Options {
+pub(super) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -209,7 +209,13 @@ pub fn parse_one(source: &SourceText) -> Result<Dataset, Error> {
             reason: "the file is empty; a dataset starts with `Dataset(`".into(),
         });
     }
-    ron_options().from_str::<Dataset>(&source.text).map_err(|e| Error::Parse(render_parse_error(source, &e)))
+    let options = ron_options();
+    // A large file is parsed in pieces on every core; any failure there is re-parsed here,
+    // serially, for the exact position of the error.
+    if let Some(data) = super::chunked::parse(&source.text, &options) {
+        return Ok(data);
+    }
+    options.from_str::<Dataset>(&source.text).map_err(|e| Error::Parse(render_parse_error(source, &e)))
 }
 
 /// Parses every file and merges them: metadata comes from the first file (the latest

@@ -7,6 +7,8 @@
 //!
 //! Nothing here prints: callers decide where reports go.
 
+pub mod cache;
+mod chunked;
 mod code;
 mod diagnostic;
 mod index;
@@ -90,8 +92,8 @@ pub fn check(paths: &[PathBuf]) -> Result<Checked, Error> {
 /// Opens a library for browsing: errors make it fail, warnings are returned to show. A FIFO
 /// with no writer yet is announced on standard error (this is the command line's way in).
 pub fn open(paths: &[PathBuf]) -> Result<(Library, Vec<Problem>), Error> {
-    let sources = read_all(paths, &load::say_waiting)?;
-    open_sources(sources, &|_| {})
+    let cache = cache::configured();
+    open_using(paths, cache.as_ref(), &load::say_waiting, &|_| {}).map(|(lib, problems, _)| (lib, problems))
 }
 
 /// Like [`open`], calling `progress` as each stage starts, and printing nothing (the
@@ -100,9 +102,43 @@ pub fn open_with_progress(
     paths: &[PathBuf],
     progress: &dyn Fn(Stage),
 ) -> Result<(Library, Vec<Problem>), Error> {
+    let cache = cache::configured();
+    open_using(paths, cache.as_ref(), &|_| {}, progress).map(|(lib, problems, _)| (lib, problems))
+}
+
+/// Where an opened library came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Read, parsed, validated and indexed.
+    Files,
+    /// Read back from the load cache: no parsing, validation or indexing.
+    Cache,
+}
+
+/// Opens files through a load cache (`None`: no cache): an entry that matches the files
+/// exactly is used as it is; otherwise the files are loaded and, when they are valid, an
+/// entry is written in the background for next time.
+pub fn open_using(
+    paths: &[PathBuf],
+    cache: Option<&cache::Cache>,
+    waiting: &dyn Fn(&Path),
+    progress: &dyn Fn(Stage),
+) -> Result<(Library, Vec<Problem>, Origin), Error> {
     progress(Stage::Reading);
-    let sources = read_all(paths, &|_| {})?;
-    open_sources(sources, progress)
+    // The keys are taken before reading, so a file edited while it loads leaves an entry
+    // that no longer matches it.
+    let cached = cache.and_then(|c| Some((c, c.keys(paths)?)));
+    if let Some((cache, keys)) = &cached {
+        if let Some((lib, problems)) = cache.load(keys) {
+            return Ok((lib, problems, Origin::Cache));
+        }
+    }
+    let sources = read_all(paths, waiting)?;
+    let (lib, problems) = open_sources(sources, progress)?;
+    if let Some((cache, keys)) = cached {
+        cache.store_in_background(keys, &lib, problems.clone());
+    }
+    Ok((lib, problems, Origin::Files))
 }
 
 /// Opens texts already in memory: parse, then validate and index (what [`open`] does after
@@ -115,6 +151,17 @@ pub fn open_sources(
     let parsed = parse_sources(sources)?;
     progress(Stage::Validating);
     open_parsed(parsed)
+}
+
+/// The top of one dataset file, for rows on screen while the whole file loads: the
+/// metadata, every entity except the sources, and the first `rounds` rounds, parsed without
+/// reading the rest of the text (tens of milliseconds at any size). Not validated, no
+/// sources and no milestones: for display until the whole load replaces it
+/// ([`Library::index_unchecked`] indexes it without trusting its references). `None` when
+/// the file has no more rounds than that (load it all: it is small), keeps its rounds
+/// before the entities, or has an error in that part (the whole load reports it).
+pub fn parse_head(source: &SourceText, rounds: usize) -> Option<Dataset> {
+    chunked::parse_head(&source.text, &load::ron_options(), rounds)
 }
 
 /// Validates and indexes a dataset built in memory (no file positions in the problems).

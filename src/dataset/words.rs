@@ -10,7 +10,7 @@ use super::index::RoundKeys;
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct WordIndex {
     /// Every distinct word, each followed by `\n`, so one scan finds all words containing a
     /// piece of text.
@@ -49,7 +49,7 @@ fn char_slot(c: u8) -> Option<usize> {
 }
 
 /// A set of rounds, one bit each.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RoundSet {
     bits: Vec<u64>,
 }
@@ -81,15 +81,22 @@ fn words(key: &str) -> impl Iterator<Item = &str> {
     key.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
 }
 
+/// The same words as bytes, split without decoding characters (the bytes of a non-ASCII
+/// character are never ASCII letters or digits, so the words are the same): this runs over
+/// every key at load.
+fn word_bytes(key: &str) -> impl Iterator<Item = &[u8]> {
+    key.as_bytes().split(|b| !b.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
 impl WordIndex {
     pub fn build(keys: &[RoundKeys]) -> WordIndex {
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut ids: FxHashMap<&[u8], u32> = FxHashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut order: Vec<&str> = Vec::new();
+        let mut order: Vec<&[u8]> = Vec::new();
         for (r, k) in keys.iter().enumerate() {
             let r = r as u32;
             for key in [&k.text, &k.venue, &k.people, &k.parties, &k.third, &k.topics, &k.track] {
-                for word in words(key) {
+                for word in word_bytes(key) {
                     let id = *ids.entry(word).or_insert_with(|| {
                         postings.push(Vec::new());
                         order.push(word);
@@ -106,7 +113,8 @@ impl WordIndex {
         let mut starts = Vec::with_capacity(order.len());
         for word in order {
             starts.push(vocabulary.len() as u32);
-            vocabulary.push_str(word);
+            // Words are runs of ASCII letters and digits, so always one character a byte.
+            vocabulary.extend(word.iter().map(|&b| char::from(b)));
             vocabulary.push('\n');
         }
         let mut by_gram = vec![RoundSet::empty(keys.len()); GRAMS];

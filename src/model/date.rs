@@ -22,7 +22,7 @@ pub enum DateSpec {
 }
 
 /// An inclusive interval of days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Interval {
     pub start: NaiveDate,
     pub end: NaiveDate,

@@ -72,7 +72,7 @@ impl std::fmt::Display for Kind {
 }
 
 /// One value per kind of entity.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PerKind<T>([T; 8]);
 
 impl<T> PerKind<T> {

@@ -1,0 +1,352 @@
+//! The load cache: a validated, indexed dataset saved in the platform's cache directory
+//! (`~/.cache/talks/` on Linux, honouring `XDG_CACHE_HOME`), so reopening unchanged files
+//! skips parsing, validation and indexing.
+//!
+//! An entry is the dataset, its warnings and its index, written with postcard (serde), then
+//! a header: the talks version, a hash of the source of every cached type (the schema), each
+//! file's path, size, modification time and inode as they were *before* it was read, and the
+//! payload's length and xxh3 hash. It is used only if every one of those matches, so an
+//! edited, truncated or damaged entry is ignored (and rewritten after the load). Entries are
+//! written in a background thread, to a temporary file renamed into place, so a reader never
+//! sees half an entry; [`wait_for_writes`] lets a short-lived command finish the write
+//! before it exits. The directory is kept under a size limit, oldest entries first.
+//! Standard input, the built-in dataset and small files (which parse in milliseconds) are
+//! never cached.
+
+use super::index::Index;
+use super::{Library, Problem};
+use crate::model::Dataset;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, SystemTime};
+
+/// The first bytes of every entry.
+const MAGIC: &[u8; 8] = b"talksC01";
+
+/// Files smaller than this in total are not cached: they parse faster than an entry loads.
+pub const MIN_CACHED_BYTES: u64 = 1 << 20;
+
+/// The most the cache directory may hold; the oldest entries go first.
+pub const MAX_CACHE_BYTES: u64 = 4 << 30;
+
+/// A temporary file left by a write that was cut short (a killed process) is removed after
+/// this long; a younger one may still be being written by another `talks`.
+const STALE_TEMP: Duration = Duration::from_secs(3600);
+
+/// The source of every type stored in an entry: any change to them changes the schema hash,
+/// so an entry written by another build of the types is never read as this one.
+const SCHEMA_SOURCES: &[&str] = &[
+    include_str!("../model/mod.rs"),
+    include_str!("../model/date.rs"),
+    include_str!("../model/entities.rs"),
+    include_str!("../model/round.rs"),
+    include_str!("../model/vocab.rs"),
+    include_str!("../model/kind.rs"),
+    include_str!("index.rs"),
+    include_str!("words.rs"),
+    include_str!("diagnostic.rs"),
+    include_str!("code.rs"),
+    include_str!("cache.rs"),
+];
+
+fn schema_hash() -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for source in SCHEMA_SOURCES {
+        hasher.update(source.as_bytes());
+    }
+    hasher.digest()
+}
+
+/// Where the cache lives and how much it may hold.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+    min_bytes: u64,
+    max_bytes: u64,
+}
+
+/// What identifies one file's content without reading it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct FileKey {
+    path: PathBuf,
+    size: u64,
+    modified_ns: i128,
+    inode: u64,
+    device: u64,
+}
+
+/// The files an entry was built from, taken before they were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keys(Vec<FileKey>);
+
+impl Keys {
+    fn total_size(&self) -> u64 {
+        self.0.iter().map(|k| k.size).sum()
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    version: String,
+    schema: u64,
+    files: Vec<FileKey>,
+    payload_len: u64,
+    payload_hash: u64,
+}
+
+/// What an entry holds.
+#[derive(Serialize)]
+struct PayloadRef<'a> {
+    data: &'a Dataset,
+    index: &'a Index,
+    warnings: &'a [Problem],
+}
+
+#[derive(Deserialize)]
+struct Payload {
+    data: Dataset,
+    index: Index,
+    warnings: Vec<Problem>,
+}
+
+impl Cache {
+    /// The platform's cache directory for talks; `None` when there is no home directory.
+    pub fn platform() -> Option<Cache> {
+        use etcetera::BaseStrategy;
+        let base = etcetera::choose_base_strategy().ok()?;
+        Some(Cache::at(base.cache_dir().join("talks")))
+    }
+
+    /// A cache in `dir` (created on the first write).
+    pub fn at(dir: PathBuf) -> Cache {
+        Cache { dir, min_bytes: MIN_CACHED_BYTES, max_bytes: MAX_CACHE_BYTES }
+    }
+
+    /// Caches files of any size (tests use small files).
+    pub fn with_min_bytes(mut self, min_bytes: u64) -> Cache {
+        self.min_bytes = min_bytes;
+        self
+    }
+
+    /// Keeps the directory under `max_bytes`.
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> Cache {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The keys of the files, or `None` when they are not all cacheable (standard input, a
+    /// FIFO, the built-in dataset, a file that cannot be read, or too little to bother).
+    pub fn keys(&self, paths: &[PathBuf]) -> Option<Keys> {
+        if paths.is_empty() {
+            return None;
+        }
+        let keys = paths.iter().map(|p| file_key(p)).collect::<Option<Vec<_>>>().map(Keys)?;
+        (keys.total_size() >= self.min_bytes).then_some(keys)
+    }
+
+    /// The entry for these files, if there is one and it matches them exactly.
+    pub fn load(&self, keys: &Keys) -> Option<(Library, Vec<Problem>)> {
+        let file = std::fs::File::open(self.entry_path(keys)).ok()?;
+        // Safety: the map is read-only and dropped before this returns. Entries are only
+        // ever replaced by renaming a new file over them, never written in place, so the
+        // mapped file does not change under us; if something else truncates it anyway, the
+        // length and hash checks below reject it (a truncation during the read itself is
+        // the one case a map cannot guard against, as with any mapped file).
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        let payload = verified_payload(&map, keys)?;
+        let Payload { data, index, warnings } = postcard::from_bytes(payload).ok()?;
+        Some((Library::from_shared(Arc::new(data), Arc::new(index)), warnings))
+    }
+
+    /// Writes the entry in a background thread; [`wait_for_writes`] waits for it.
+    pub fn store_in_background(&self, keys: Keys, lib: &Library, warnings: Vec<Problem>) {
+        let cache = self.clone();
+        let (data, index) = lib.parts();
+        let handle = std::thread::spawn(move || {
+            // A cache that cannot be written is only a slower next start: nothing to report.
+            let _ = cache.store(&keys, &data, &index, &warnings);
+            cache.clean(&keys);
+        });
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.push(handle);
+        }
+    }
+
+    /// Writes the entry now, atomically: a temporary file in the same directory, renamed
+    /// over the old entry. Not synced to disk: after a crash the entry is at worst short or
+    /// empty, which the length and hash checks reject.
+    pub fn store(&self, keys: &Keys, data: &Dataset, index: &Index, warnings: &[Problem]) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let mut temp = tempfile::Builder::new().prefix(".write-").suffix(".tmp").tempfile_in(&self.dir)?;
+        {
+            let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
+            out.write_all(MAGIC)?;
+            let mut hashing = Hashing { inner: out, hasher: xxhash_rust::xxh3::Xxh3::new(), len: 0 };
+            let payload = PayloadRef { data, index, warnings };
+            postcard::to_io(&payload, &mut hashing).map_err(std::io::Error::other)?;
+            let Hashing { inner: mut out, hasher, len } = hashing;
+            let header = Header {
+                version: env!("CARGO_PKG_VERSION").to_string(),
+                schema: schema_hash(),
+                files: keys.0.clone(),
+                payload_len: len,
+                payload_hash: hasher.digest(),
+            };
+            let header = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
+            out.write_all(&header)?;
+            out.write_all(&(header.len() as u64).to_le_bytes())?;
+            out.flush()?;
+        }
+        temp.persist(self.entry_path(keys)).map_err(|e| e.error)?;
+        Ok(())
+    }
+
+    /// One entry per set of files (by path), so an edited file replaces its entry.
+    fn entry_path(&self, keys: &Keys) -> PathBuf {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        for key in &keys.0 {
+            hasher.update(key.path.as_os_str().as_encoded_bytes());
+            hasher.update(b"\0");
+        }
+        self.dir.join(format!("{:016x}.bin", hasher.digest()))
+    }
+
+    /// Removes temporary files left by killed writers, then the oldest entries until the
+    /// directory fits in the size limit (never the entry just written).
+    pub fn clean(&self, keep: &Keys) {
+        let keep = self.entry_path(keep);
+        let Ok(read) = std::fs::read_dir(&self.dir) else { return };
+        let now = SystemTime::now();
+        let mut entries: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
+        for entry in read.flatten() {
+            let path = entry.path();
+            let Ok(meta) = entry.metadata() else { continue };
+            let modified = meta.modified().unwrap_or(now);
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(".write-") {
+                if now.duration_since(modified).unwrap_or_default() > STALE_TEMP {
+                    let _ = std::fs::remove_file(&path);
+                }
+            } else if name.ends_with(".bin") && meta.is_file() {
+                entries.push((modified, meta.len(), path));
+            }
+        }
+        let mut total: u64 = entries.iter().map(|e| e.1).sum();
+        entries.sort();
+        for (_, len, path) in entries {
+            if total <= self.max_bytes {
+                break;
+            }
+            if path != keep && std::fs::remove_file(&path).is_ok() {
+                total -= len;
+            }
+        }
+    }
+}
+
+/// The payload of a mapped entry, if its header matches the files and the build and its
+/// length and hash are right.
+fn verified_payload<'a>(bytes: &'a [u8], keys: &Keys) -> Option<&'a [u8]> {
+    let body = bytes.strip_prefix(MAGIC)?;
+    let (rest, header_len) = body.split_at_checked(body.len().checked_sub(8)?)?;
+    let header_len = usize::try_from(u64::from_le_bytes(header_len.try_into().ok()?)).ok()?;
+    let (payload, header) = rest.split_at_checked(rest.len().checked_sub(header_len)?)?;
+    let header: Header = postcard::from_bytes(header).ok()?;
+    let matches = header.version == env!("CARGO_PKG_VERSION")
+        && header.schema == schema_hash()
+        && header.files == keys.0
+        && header.payload_len == payload.len() as u64
+        && header.payload_hash == xxhash_rust::xxh3::xxh3_64(payload);
+    matches.then_some(payload)
+}
+
+/// Counts and hashes what is written through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn file_key(path: &Path) -> Option<FileKey> {
+    if path.as_os_str() == "-" {
+        return None;
+    }
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let modified = meta.modified().ok()?;
+    let modified_ns = match modified.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    };
+    let (inode, device) = inode(&meta);
+    Some(FileKey { path: std::fs::canonicalize(path).ok()?, size: meta.len(), modified_ns, inode, device })
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ino(), meta.dev())
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> (u64, u64) {
+    (0, 0)
+}
+
+/// The cache `open` and `open_with_progress` use; none until the program asks for one, so
+/// library users and tests never write to the user's cache directory.
+static CONFIGURED: Mutex<Option<Cache>> = Mutex::new(None);
+
+/// Sets the cache that [`super::open`] and [`super::open_with_progress`] use in this
+/// process (`talks` sets the platform's, unless `--no-cache`).
+pub fn configure(cache: Option<Cache>) {
+    if let Ok(mut configured) = CONFIGURED.lock() {
+        *configured = cache;
+    }
+}
+
+pub(super) fn configured() -> Option<Cache> {
+    CONFIGURED.lock().ok().and_then(|c| c.clone())
+}
+
+/// Cache writes still running, for [`wait_for_writes`].
+static PENDING: Mutex<Vec<JoinHandle<()>>> = Mutex::new(Vec::new());
+
+/// Waits for the background cache writes of this process to finish. `main` calls it before
+/// exiting, so `talks list` on a large file that was just parsed leaves a complete entry;
+/// a process killed before then leaves only a temporary file, which a later clean removes.
+pub fn wait_for_writes() {
+    let pending = match PENDING.lock() {
+        Ok(mut pending) => std::mem::take(&mut *pending),
+        Err(_) => return,
+    };
+    for handle in pending {
+        let _ = handle.join();
+    }
+}
+
+#[cfg(test)]
+mod tests;
