@@ -3,7 +3,7 @@
 //! `examples/gen.rs` use.
 
 #[path = "../benches/common/gen/mod.rs"]
-mod gen;
+pub(crate) mod gen;
 
 use talks::dataset::{self, Library, Severity, SourceText};
 use talks::query::{self, Query, Sort};
@@ -137,7 +137,9 @@ fn the_command_line_writes_and_reuses_the_load_cache_unless_told_not_to() {
         String::from_utf8(output.stdout).expect("UTF-8")
     };
     let entries = || -> Vec<std::path::PathBuf> {
-        std::fs::read_dir(cache.join("talks")).map(|d| d.flatten().map(|e| e.path()).collect()).unwrap_or_default()
+        std::fs::read_dir(cache.join("talks"))
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
     };
     let inode = |path: &std::path::Path| std::fs::metadata(path).expect("exists").ino();
 

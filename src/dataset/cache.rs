@@ -182,7 +182,13 @@ impl Cache {
     /// Writes the entry now, atomically: a temporary file in the same directory, renamed
     /// over the old entry. Not synced to disk: after a crash the entry is at worst short or
     /// empty, which the length and hash checks reject.
-    pub fn store(&self, keys: &Keys, data: &Dataset, index: &Index, warnings: &[Problem]) -> std::io::Result<()> {
+    pub fn store(
+        &self,
+        keys: &Keys,
+        data: &Dataset,
+        index: &Index,
+        warnings: &[Problem],
+    ) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.dir)?;
         let mut temp = tempfile::Builder::new().prefix(".write-").suffix(".tmp").tempfile_in(&self.dir)?;
         {

@@ -50,7 +50,8 @@ fn parse_in_pieces(text: &str, options: &Options, piece: usize, threads: usize) 
     let scan = scan(text, piece, None)?;
     // Attributes such as `#![enable(implicit_some)]` before the dataset apply to every piece.
     // The struct name (`Dataset`) before the parenthesis is not part of it.
-    let prelude = text[..scan.open].trim_end().trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let prelude =
+        text[..scan.open].trim_end().trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
     let mut skeleton = String::with_capacity(text.len() / 8);
     let mut at = 0;
     let mut jobs: Vec<Job> = Vec::new();
@@ -180,15 +181,17 @@ struct Scan<'a> {
 /// The top of the text: metadata, every list before the rounds except the sources (which
 /// only a round's detail needs), and the first `rounds` rounds, without reading further.
 /// `None` when the text has no more rounds than that, has its rounds before the entities,
-/// or does not parse (the whole load will say why).
-pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option<Dataset> {
+/// or does not parse (the whole load will say why). With the dataset, the byte range of
+/// the rounds list read so far (for an estimate of how many the whole file holds).
+pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option<(Dataset, (usize, usize))> {
     let scan = scan(text, usize::MAX, Some(rounds.max(1)))?;
     let (last, before) = scan.lists.split_last()?;
     if !scan.stopped || last.field != "rounds" {
         return None;
     }
     let sources = before.iter().filter(|l| l.field == "sources");
-    let mut head = String::with_capacity(last.inner.1 - sources.map(|l| l.inner.1 - l.inner.0).sum::<usize>() + 4);
+    let mut head =
+        String::with_capacity(last.inner.1 - sources.map(|l| l.inner.1 - l.inner.0).sum::<usize>() + 4);
     let mut at = 0;
     for list in before.iter().filter(|l| l.field == "sources") {
         head.push_str(&text[at..list.inner.0]);
@@ -196,7 +199,7 @@ pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option
     }
     head.push_str(&text[at..last.inner.1]);
     head.push_str("\n]\n)\n");
-    options.from_str::<Dataset>(&head).ok()
+    Some((options.from_str::<Dataset>(&head).ok()?, last.inner))
 }
 
 /// One pass over the text tracking nesting, strings and comments. Finds each `field: [`

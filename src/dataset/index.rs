@@ -226,7 +226,9 @@ impl Index {
             let pieces: Vec<_> = data
                 .rounds
                 .chunks(piece)
-                .map(|chunk| scope.spawn(move || chunk.iter().map(|r| self.round_keys(r, folded)).collect::<Vec<_>>()))
+                .map(|chunk| {
+                    scope.spawn(move || chunk.iter().map(|r| self.round_keys(r, folded)).collect::<Vec<_>>())
+                })
                 .collect();
             let mut all = Vec::with_capacity(data.rounds.len());
             for piece in pieces {

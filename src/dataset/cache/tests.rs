@@ -29,14 +29,17 @@ fn setup() -> Setup {
 fn open(s: &Setup) -> (Library, Vec<Problem>, Origin, Vec<Stage>) {
     let stages = RefCell::new(Vec::new());
     let (lib, problems, origin) =
-        open_using(&s.files, Some(&s.cache), &|_| {}, &|stage| stages.borrow_mut().push(stage)).expect("opens");
+        open_using(&s.files, Some(&s.cache), &|_| {}, &|stage| stages.borrow_mut().push(stage))
+            .expect("opens");
     wait_for_writes();
     (lib, problems, origin, stages.into_inner())
 }
 
 fn entries(s: &Setup) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(s.cache.dir())
-        .map(|r| r.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "bin")).collect())
+        .map(|r| {
+            r.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "bin")).collect()
+        })
         .unwrap_or_default();
     found.sort();
     found

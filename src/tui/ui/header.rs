@@ -26,7 +26,17 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     // "100 of 100 rounds" already says there is no filter; the query is shown when there is.
     let filter =
         if state.filter.applied.is_empty() { String::new() } else { format!(" · {}", state.filter.applied) };
-    let counts = format!(" {shown} of {total} {what}{filter} · sort {} ", state.sort.label());
+    let counts = match state.loading {
+        // Only the top of a large file is in: the total is the estimate, and says so.
+        Some(l) if what == "rounds" => {
+            format!(
+                " {shown} of ~{} {what} · loading…{filter} · sort {} ",
+                crate::text::thousands(l.estimate),
+                state.sort.label()
+            )
+        }
+        _ => format!(" {shown} of {total} {what}{filter} · sort {} ", state.sort.label()),
+    };
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     let title = sanitize_line(&state.lib.data().title).into_owned();
