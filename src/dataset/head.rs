@@ -13,6 +13,10 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+/// How many rounds the top of a large file gives: more than any screen shows, few enough
+/// to parse in a few milliseconds.
+pub const FIRST_SCREEN_ROUNDS: usize = 200;
+
 /// Below this size a file loads whole before a partial screen would have been drawn.
 pub const HEAD_WORTHWHILE_BYTES: u64 = 2 << 20;
 

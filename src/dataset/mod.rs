@@ -21,7 +21,7 @@ mod words;
 
 pub use code::Code;
 pub use diagnostic::{Location, Problem, Severity};
-pub use head::{open_head, Head, HEAD_WORTHWHILE_BYTES};
+pub use head::{open_head, Head, FIRST_SCREEN_ROUNDS, HEAD_WORTHWHILE_BYTES};
 pub use index::Index;
 pub use index::{Attendance, Placement, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};

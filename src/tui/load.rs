@@ -24,10 +24,6 @@ enum Message {
 /// Only show the loading screen when loading is slow enough to notice.
 const SHOW_AFTER: Duration = Duration::from_millis(80);
 
-/// How many rounds the top of a large file gives: more than any screen shows, few enough
-/// to parse in a few milliseconds.
-pub const HEAD_ROUNDS: usize = 200;
-
 /// What the browser starts on.
 pub enum Opened {
     /// The whole dataset.
@@ -72,7 +68,7 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Opened, Err
     });
     if let [path] = paths {
         if path.as_os_str() != "-" {
-            if let Some(head) = dataset::open_head(path, HEAD_ROUNDS) {
+            if let Some(head) = dataset::open_head(path, dataset::FIRST_SCREEN_ROUNDS) {
                 return Ok(Opened::Head(head, Pending(rx)));
             }
         }
