@@ -9,6 +9,19 @@
 
 use std::borrow::Cow;
 
+/// `100000` as `100,000`: counts in the hundreds of thousands read at a glance.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Lower-case ASCII transliteration for accent- and case-insensitive matching.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
@@ -189,6 +202,21 @@ fn crlf(text: &str, at: usize, c: char, keep_newlines: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped_by_commas() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (12345, "12,345"),
+            (100000, "100,000"),
+            (1234567, "1,234,567"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(thousands(n), text);
+        }
+    }
 
     #[test]
     fn shortening_keeps_short_text_and_cuts_long_text_to_the_limit() {

@@ -3,7 +3,7 @@
 //! `examples/gen.rs` use.
 
 #[path = "../benches/common/gen/mod.rs"]
-mod gen;
+pub(crate) mod gen;
 
 use talks::dataset::{self, Library, Severity, SourceText};
 use talks::query::{self, Query, Sort};

@@ -666,3 +666,31 @@ fn keys_from_the_config_file_work_and_help_lists_them() {
     app.keys("q");
     assert!(app.wait_exit().success());
 }
+
+/// Big enough that the debug binary takes seconds to load it whole (the whole load ends
+/// the "loading" state, so a smaller file could finish before the first screen is read).
+const PROGRESSIVE_ROUNDS: usize = 4_000;
+
+#[test]
+fn a_large_file_shows_its_first_rows_while_the_rest_loads() {
+    use crate::scale::gen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = gen::generate(PROGRESSIVE_ROUNDS, gen::DEFAULT_SEED);
+    std::fs::write(dir.path().join("big.ron"), gen::to_ron(&data).expect("serialises")).expect("write");
+    // The first rounds of the file, by the start of their titles (the list may cut them).
+    let head: Vec<String> = data.rounds[..200].iter().map(|r| r.title.chars().take(12).collect()).collect();
+    let mut app = App::start_in(dir, &["--data", "big.ron", "--no-cache"], &[]);
+    app.wait_text("· loading…");
+    let first = app.contents();
+    assert!(first.contains(" 200 of ~"), "the header counts the rows in and estimates the rest:\n{first}");
+    assert!(head.iter().any(|t| first.contains(t.as_str())), "rows of the file's top are listed:\n{first}");
+    assert!(!first.contains(&format!("{PROGRESSIVE_ROUNDS} of {PROGRESSIVE_ROUNDS}")), "{first}");
+    // The screen is live while the rest loads; what needs every round says it waits.
+    app.keys("e");
+    app.wait_text("exporting waits for the whole dataset");
+    app.wait_text("loaded all 4,000 rounds");
+    app.wait_text(&format!("{PROGRESSIVE_ROUNDS} of {PROGRESSIVE_ROUNDS} rounds"));
+    assert!(!app.contents().contains("loading…"), "{}", app.contents());
+    app.keys("q");
+    assert!(app.wait_exit().success());
+}

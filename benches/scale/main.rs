@@ -9,6 +9,7 @@
 mod gen;
 
 mod export;
+mod first_screen;
 mod fixture;
 mod load;
 mod query;

@@ -181,8 +181,9 @@ struct Scan<'a> {
 /// The top of the text: metadata, every list before the rounds except the sources (which
 /// only a round's detail needs), and the first `rounds` rounds, without reading further.
 /// `None` when the text has no more rounds than that, has its rounds before the entities,
-/// or does not parse (the whole load will say why).
-pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option<Dataset> {
+/// or does not parse (the whole load will say why). With the dataset, the byte range of
+/// the rounds list read so far (for an estimate of how many the whole file holds).
+pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option<(Dataset, (usize, usize))> {
     let scan = scan(text, usize::MAX, Some(rounds.max(1)))?;
     let (last, before) = scan.lists.split_last()?;
     if !scan.stopped || last.field != "rounds" {
@@ -198,7 +199,7 @@ pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option
     }
     head.push_str(&text[at..last.inner.1]);
     head.push_str("\n]\n)\n");
-    options.from_str::<Dataset>(&head).ok()
+    Some((options.from_str::<Dataset>(&head).ok()?, last.inner))
 }
 
 /// One pass over the text tracking nesting, strings and comments. Finds each `field: [`

@@ -11,6 +11,7 @@ pub mod cache;
 mod chunked;
 mod code;
 mod diagnostic;
+mod head;
 mod index;
 mod library;
 mod load;
@@ -20,6 +21,7 @@ mod words;
 
 pub use code::Code;
 pub use diagnostic::{Location, Problem, Severity};
+pub use head::{open_head, Head, FIRST_SCREEN_ROUNDS, HEAD_WORTHWHILE_BYTES};
 pub use index::Index;
 pub use index::{Attendance, Placement, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};
@@ -161,7 +163,7 @@ pub fn open_sources(
 /// the file has no more rounds than that (load it all: it is small), keeps its rounds
 /// before the entities, or has an error in that part (the whole load reports it).
 pub fn parse_head(source: &SourceText, rounds: usize) -> Option<Dataset> {
-    chunked::parse_head(&source.text, &load::ron_options(), rounds)
+    chunked::parse_head(&source.text, &load::ron_options(), rounds).map(|(head, _)| head)
 }
 
 /// Validates and indexes a dataset built in memory (no file positions in the problems).

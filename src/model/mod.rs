@@ -28,7 +28,10 @@ pub use vocab::{
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A whole dataset file: metadata, then the referenced entities, then the rounds.
+/// A whole dataset file: metadata, then the referenced entities, then the rounds and the
+/// milestones, and the sources last. Fields may come in any order in a file; this is the
+/// order `talks` writes them in. Sources go last because only a round's detail needs them:
+/// in a large file, the rows of the first screen are then near the top (see `dataset::head`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
@@ -41,8 +44,6 @@ pub struct Dataset {
     #[serde(default)]
     pub languages: Vec<String>,
     pub licence: String,
-    #[serde(default)]
-    pub sources: Vec<Source>,
     #[serde(default)]
     pub parties: Vec<Party>,
     #[serde(default)]
@@ -58,4 +59,6 @@ pub struct Dataset {
     /// Agreements, exchanges, ceasefires and sanctions the rounds are read against.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    #[serde(default)]
+    pub sources: Vec<Source>,
 }

@@ -13,7 +13,9 @@ pub struct Round {
     pub title: String,
     /// A faithful abbreviation of `title` for lists too narrow for it, so that rounds whose
     /// titles only differ at the end stay apart (`Diplomatic missions round 2, Istanbul`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Always written, `None` too: the load cache's format (postcard) is not self-describing,
+    /// so a field skipped when writing could not be read back.
+    #[serde(default)]
     pub short_title: Option<String>,
     pub date: DateSpec,
     /// The sources give the date loosely ("in the coming days", "last month").

@@ -1,5 +1,11 @@
-//! Loading the dataset off the UI thread, so that a large file shows progress instead of a
-//! blank screen and `q` still quits while it loads.
+//! Loading the dataset off the UI thread, so that a large file shows rows at once instead of
+//! a blank screen, and `q` still quits while it loads.
+//!
+//! One large file opens in two steps: its top (the entities and the first rounds, read in
+//! tens of milliseconds) goes on screen while the whole load runs on; the event loop takes
+//! the whole library from [`Pending`] when it is done. Anything else (the built-in dataset,
+//! several files, standard input, a small file) is loaded whole behind a loading screen
+//! that appears only when the wait is long enough to notice.
 
 use super::terminal::Guard;
 use super::{term_err, ui};
@@ -18,8 +24,38 @@ enum Message {
 /// Only show the loading screen when loading is slow enough to notice.
 const SHOW_AFTER: Duration = Duration::from_millis(80);
 
-/// Loads the datasets; `None` when the user quit before the load finished.
-pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Option<Library>, Error> {
+/// What the browser starts on.
+pub enum Opened {
+    /// The whole dataset.
+    Whole(Library),
+    /// The top of one large file, while the whole load goes on.
+    Head(dataset::Head, Pending),
+    /// The user quit before anything could be shown.
+    Quit,
+}
+
+/// A whole load under way, after its top went on screen.
+pub struct Pending(mpsc::Receiver<Message>);
+
+impl Pending {
+    /// The outcome once the load is done; never waits.
+    pub fn try_finish(&self) -> Option<Result<Library, Error>> {
+        loop {
+            match self.0.try_recv() {
+                Ok(Message::Stage(_)) => {}
+                Ok(Message::Done(result)) => return Some(*result),
+                Err(mpsc::TryRecvError::Empty) => return None,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    return Some(Err(Error::Terminal("the loader stopped unexpectedly".into())))
+                }
+            }
+        }
+    }
+}
+
+/// Starts loading the datasets and returns what can be shown first: the top of one large
+/// file at once, or else the whole load, waited for behind a loading screen.
+pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Opened, Error> {
     let (tx, rx) = mpsc::channel();
     let owned = paths.to_vec();
     std::thread::spawn(move || {
@@ -30,6 +66,13 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Option<Libr
         let result = dataset::open_with_progress(&owned, &report).map(|(lib, _warnings)| lib);
         let _ = tx.send(Message::Done(Box::new(result)));
     });
+    if let [path] = paths {
+        if path.as_os_str() != "-" {
+            if let Some(head) = dataset::open_head(path, dataset::FIRST_SCREEN_ROUNDS) {
+                return Ok(Opened::Head(head, Pending(rx)));
+            }
+        }
+    }
     let started = Instant::now();
     let mut stage = Stage::Reading;
     let names: Vec<String> = if paths.is_empty() {
@@ -40,14 +83,14 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Option<Libr
     loop {
         match rx.recv_timeout(Duration::from_millis(15)) {
             Ok(Message::Stage(s)) => stage = s,
-            Ok(Message::Done(result)) => return (*result).map(Some),
+            Ok(Message::Done(result)) => return (*result).map(Opened::Whole),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => {
                 return Err(Error::Terminal("the loader stopped unexpectedly".into()));
             }
         }
         if guard.stopped() {
-            return Ok(None);
+            return Ok(Opened::Quit);
         }
         let elapsed = started.elapsed();
         if elapsed >= SHOW_AFTER {
@@ -60,7 +103,7 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Option<Libr
                 if k.kind == KeyEventKind::Press
                     && (ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc))
                 {
-                    return Ok(None);
+                    return Ok(Opened::Quit);
                 }
             }
         }

@@ -78,7 +78,11 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
         ));
     }
     let mut guard = terminal::Guard::enter().map_err(term_err)?;
-    let Some(library) = load::in_background(&mut guard, data)? else { return Ok(ended(&guard)) };
+    let (library, pending) = match load::in_background(&mut guard, data)? {
+        load::Opened::Whole(library) => (library, None),
+        load::Opened::Head(head, pending) => (head.library, Some((pending, head.loaded, head.estimate))),
+        load::Opened::Quit => return Ok(ended(&guard)),
+    };
     let size = guard.terminal.size().map_err(term_err)?;
     let colour = colour_wanted() && options.config.color != Some(false);
     let mut state = State::new(Arc::new(library), size.width, size.height, colour);
@@ -95,7 +99,15 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
         update::apply_query_text(&mut state, &filter);
     }
     let jobs = Jobs::new();
-    let watch = start_watch(&mut state, data, options, &jobs);
+    // Files are watched once they are loaded whole: a reload racing the first load would
+    // only repeat it.
+    let watch = if let Some((_, loaded, estimate)) = pending {
+        update::reload::loading(&mut state, loaded, estimate);
+        None
+    } else {
+        start_watch(&mut state, data, options, &jobs)
+    };
+    let mut pending = pending.map(|(p, _, _)| p);
     let mut rt = Runtime { guard, jobs, watch, no_watch: options.no_watch };
     while !state.quit && !rt.guard.stopped() {
         if rt.guard.suspend_requested() {
@@ -115,6 +127,14 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
         }
         while let Some(report) = rt.jobs.try_next() {
             dispatch(&mut state, report, &mut rt)?;
+        }
+        if let Some(whole) = pending.as_ref().and_then(load::Pending::try_finish) {
+            pending = None;
+            // A file whose top showed but whose whole does not load ends the browser with
+            // the same report as any dataset that does not load.
+            let library = Arc::new(whole?);
+            dispatch(&mut state, Action::Reloaded(action::Reloaded::Loaded(library)), &mut rt)?;
+            rt.watch = start_watch(&mut state, data, options, &rt.jobs);
         }
     }
     let how = ended(&rt.guard);

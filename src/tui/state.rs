@@ -166,6 +166,15 @@ pub struct Status {
     pub error: bool,
 }
 
+/// The top of a large file is on screen and the whole of it is still loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    /// Rounds in the library on screen.
+    pub loaded: usize,
+    /// Rounds the whole file is thought to hold.
+    pub estimate: usize,
+}
+
 /// Written only by `update` (the fields are visible inside `tui` alone); `render` reads it.
 pub struct State {
     pub(in crate::tui) lib: Arc<Library>,
@@ -184,6 +193,9 @@ pub struct State {
     /// Why the dataset files no longer load, since they last changed on disk (empty: they
     /// load); the library on screen is then the last one that did.
     pub(in crate::tui) disk_problems: Vec<super::action::DiskProblem>,
+    /// Set while only the top of a large file is loaded: what needs every round and source
+    /// (exports, comparisons, the editor) waits for the rest.
+    pub(in crate::tui) loading: Option<Loading>,
     /// Depth in the topic tree, per topic index.
     pub(in crate::tui) topic_depth: Vec<u16>,
     /// The People and Topics views' own filters, and the folded topics.
@@ -226,6 +238,7 @@ impl State {
             marked: None,
             data_files: Vec::new(),
             disk_problems: Vec::new(),
+            loading: None,
             topic_depth,
             lists,
             detail: Detail::default(),

@@ -152,6 +152,11 @@ pub(crate) fn source_rows(lib: &crate::dataset::Library, cites: &Citations) -> V
                     None => rows.extend([row, url]),
                 }
             }
+            // A loaded dataset cites only sources it has (validation sees to it), so a
+            // library without any is the top of a large file whose whole load is under way.
+            None if lib.data().sources.is_empty() => {
+                rows.push(Row::new(vec![(Tone::Label, n), (Tone::Muted, format!("{id}: loading…"))]))
+            }
             None => rows.push(Row::new(vec![(Tone::Label, n), (Tone::Bad, format!("unknown source {id}"))])),
         }
     }

@@ -169,3 +169,55 @@ fn the_problems_panel_leaves_the_list_in_sight_and_highlights_the_selected_probl
     let screen = super::screens::screen_text(&s);
     insta::assert_snapshot!("problems_panel_100x30", screen);
 }
+
+/// The browser on the first rounds of the shipped data, as it starts on the top of a large
+/// file: no sources yet, the whole load still to come.
+fn on_the_top(rounds: usize) -> State {
+    let mut data = library().data().clone();
+    data.rounds.truncate(rounds);
+    data.sources.clear();
+    data.milestones.clear();
+    let mut s = State::new(Arc::new(Library::index_unchecked(data)), 100, 30, false);
+    crate::tui::update::reload::loading(&mut s, rounds, 1000);
+    s
+}
+
+#[test]
+fn the_top_of_a_large_file_is_browsable_and_marked_as_loading_until_the_whole_arrives() {
+    let mut s = on_the_top(20);
+    let screen = super::screens::screen_text(&s);
+    assert!(screen.contains("20 of ~1,000 rounds · loading…"), "{screen}");
+    let detail: Vec<String> = s.detail.rows.iter().map(|r| r.plain()).collect();
+    assert!(
+        detail.iter().any(|r| r.ends_with(": loading…")),
+        "a source not in yet is said to be loading:\n{detail:#?}"
+    );
+    assert!(!detail.iter().any(|r| r.contains("unknown source")), "{detail:#?}");
+    // Moving works; what needs every round and source says it waits.
+    run(&mut s, [Action::Down, Action::Down]);
+    let selected = selected_round(&s).expect("a round");
+    for (action, what) in [
+        (Action::OpenExport, "exporting"),
+        (Action::OpenExportAll, "exporting"),
+        (Action::Compare, "comparing"),
+        (Action::OpenCopy, "copying"),
+    ] {
+        run(&mut s, [action]);
+        assert!(matches!(s.overlay, Overlay::None), "{what}: no dialog on partial data");
+        let status = s.status.clone().expect("a message");
+        assert!(
+            status.error
+                && status.text.starts_with(&format!("{what} waits for the whole dataset: 20 of ~1,000"))
+        );
+    }
+    // The whole load replaces it, keeping the place, and the mark goes.
+    run(&mut s, [Action::Reloaded(Reloaded::Loaded(library()))]);
+    assert_eq!(s.loading, None);
+    assert_eq!(selected_round(&s).as_deref(), Some(selected.as_str()));
+    assert_eq!(s.status.as_ref().map(|st| st.text.as_str()), Some("loaded all 100 rounds"));
+    let screen = super::screens::screen_text(&s);
+    assert!(screen.contains("100 of 100 rounds"), "{screen}");
+    assert!(!screen.contains("loading…"), "{screen}");
+    run(&mut s, [Action::OpenExport]);
+    assert!(matches!(s.overlay, Overlay::Export(_)), "exporting works once it is all in");
+}

@@ -35,7 +35,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         View::People | View::Topics => String::new(),
         _ => format!(" · sort {}", state.sort.label()),
     };
-    let counts = format!(" {shown} of {total} {what}{filter}{sort} ");
+    let counts = match state.loading {
+        // Only the top of a large file is in: the total is the estimate, and says so.
+        Some(l) if what == "rounds" => {
+            format!(" {shown} of ~{} {what} · loading…{filter}{sort} ", crate::text::thousands(l.estimate))
+        }
+        _ => format!(" {shown} of {total} {what}{filter}{sort} "),
+    };
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let room = usize::from(area.width).saturating_sub(used + 1);
     let title = sanitize_line(&state.lib.data().title).into_owned();

@@ -36,6 +36,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         Action::ExportPartial(path, skipped) => dialogs::export_partial(state, path, skipped),
         Action::Copied(result) | Action::Opened(result) => copy::reported(state, result),
         Action::Reloaded(outcome) => reload::reloaded(state, outcome),
+        Action::Edit if reload::needs_whole(state, "editing") => {}
         Action::Edit => return edit::edit(state),
         Action::Edited(result) => edit::edited(state, result),
         Action::DatasetWritten(result, then) => return edit::dataset_written(state, result, then),
@@ -73,11 +74,14 @@ fn browse(state: &mut State, action: Action) {
         Action::ClearFilter => filter::clear(state),
         Action::CycleSort => filter::cycle_sort(state),
         Action::OpenVenues => dialogs::open_venues(state),
+        Action::OpenExport | Action::OpenExportAll if reload::needs_whole(state, "exporting") => {}
+        Action::Compare if reload::needs_whole(state, "comparing") => {}
         Action::OpenExport => dialogs::open_export(state),
         Action::OpenExportAll => dialogs::open_export_all(state),
         Action::Mark => compare::mark(state),
         Action::Compare => compare::open(state),
         Action::ShowCommands => dialogs::open_commands(state),
+        Action::OpenCopy if reload::needs_whole(state, "copying") => {}
         Action::OpenCopy => copy::open_menu(state),
         Action::ToggleProblems => reload::open_panel(state),
         Action::ToggleHelp => state.overlay = Overlay::Help { scroll: 0 },

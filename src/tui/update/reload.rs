@@ -13,6 +13,7 @@ use super::{compare_view, say, scroll, timeline_sync};
 use crate::dataset::Library;
 use crate::model::Kind;
 use crate::query::{self, Query};
+use crate::text::thousands;
 use std::sync::Arc;
 
 /// The kind of item a view lists.
@@ -191,11 +192,38 @@ fn restore_overlay(state: &mut State, overlay: Reopen) {
 }
 
 /// The watcher read the dataset files again.
+/// Starts the browser on the top of a large file: rows show, marked as loading, until the
+/// whole load arrives as [`Reloaded::Loaded`].
+pub fn loading(state: &mut State, loaded: usize, estimate: usize) {
+    state.loading = Some(super::super::state::Loading { loaded, estimate });
+}
+
+/// What the user asked for needs every round and source, and only the top of the file is
+/// in: says so instead.
+pub fn needs_whole(state: &mut State, what: &str) -> bool {
+    let Some(l) = state.loading else { return false };
+    say(
+        state,
+        format!(
+            "{what} waits for the whole dataset: {} of ~{} rounds loaded so far",
+            thousands(l.loaded),
+            thousands(l.estimate)
+        ),
+        true,
+    );
+    true
+}
+
 pub fn reloaded(state: &mut State, outcome: Reloaded) {
     match outcome {
         Reloaded::Loaded(lib) => {
             let rounds = lib.data().rounds.len();
             replace_library(state, lib);
+            // The whole of a large file, after its top: not a reload of changed files.
+            if state.loading.take().is_some() {
+                say(state, format!("loaded all {} rounds", thousands(rounds)), false);
+                return;
+            }
             let had_problems = !state.disk_problems.is_empty();
             state.disk_problems.clear();
             if matches!(state.overlay, Overlay::Problems { .. }) {
