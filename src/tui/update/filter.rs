@@ -142,7 +142,7 @@ fn live(state: &mut State) {
             };
             state.filter.applied = input;
             state.filter.highlight = q.highlight();
-            set_rounds(state, items);
+            super::lists::set_items(state, View::Rounds, items);
             set_milestones(state, &q);
             super::timeline_sync::filter_changed(state);
         }
@@ -165,7 +165,7 @@ pub fn apply_query_text(state: &mut State, text: &str) -> bool {
             state.filter.highlight = q.highlight();
             state.filter.cursor = text.len();
             state.filter.suggestion = suggest(state, text);
-            set_rounds(state, items);
+            super::lists::set_items(state, View::Rounds, items);
             set_milestones(state, &q);
             super::timeline_sync::filter_changed(state);
             true
@@ -209,34 +209,6 @@ fn set_milestones(state: &mut State, query: &Query) {
     pane.items = items;
     if state.view == View::Milestones && state.milestones.current() != previous {
         state.rebuild_detail();
-    }
-    scroll::keep_visible(state);
-}
-
-/// Replaces the rounds list, keeping the selected round (and its place on screen) when it
-/// is still there, so filtering does not lose the user's place.
-fn set_rounds(state: &mut State, items: Vec<usize>) {
-    let pane = &state.rounds;
-    let previous = pane.current();
-    let row_on_screen = pane.selected.saturating_sub(pane.offset);
-    let position = previous.and_then(|r| items.iter().position(|&i| i == r));
-    let pane = &mut state.rounds;
-    pane.items = items;
-    match position {
-        Some(p) => {
-            pane.selected = p;
-            pane.offset = p.saturating_sub(row_on_screen);
-        }
-        None => {
-            pane.selected = 0;
-            pane.offset = 0;
-        }
-    }
-    if state.view == View::Rounds && state.rounds.current() != previous {
-        state.rebuild_detail();
-        if state.rounds.items.is_empty() {
-            state.focus = Focus::List;
-        }
     }
     scroll::keep_visible(state);
 }

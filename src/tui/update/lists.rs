@@ -1,6 +1,7 @@
 //! The People and Topics lists: their own filters applied, and the topic tree folded and
 //! unfolded with ← and →. What each list shows is decided in [`crate::tui::lists`]; this
-//! keeps the selection and the detail in step with it.
+//! keeps the selection and the detail in step with it, for these lists and for the rounds'
+//! when the query changes ([`set_items`]).
 
 use super::super::action::View;
 use super::super::state::{Focus, State};
@@ -14,6 +15,12 @@ pub fn refresh(state: &mut State, view: View) {
         View::Topics => state.lists.topics(),
         _ => return,
     };
+    set_items(state, view, items);
+}
+
+/// Puts `items` in the view's list, keeping the selected item (and its row on screen) when
+/// it is still there, else going to the top; the detail follows the selection.
+pub(super) fn set_items(state: &mut State, view: View, items: Vec<usize>) {
     let pane = state.pane(view);
     let previous = pane.current();
     let row_on_screen = pane.selected.saturating_sub(pane.offset);
