@@ -15,15 +15,7 @@ use talks::tui::update::update;
 fn render_rounds_frame(bencher: Bencher, rounds: usize) {
     let lib = fixture::get(rounds).lib.clone();
     let mut state = State::new(lib, 200, 50, true);
-    // A round near the middle, reached as a user would: the end, then pages up.
-    update(&mut state, Action::Bottom);
-    for _ in 0..rounds / 2 / 45 {
-        update(&mut state, Action::PageUp);
-    }
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
-    bencher.bench_local(|| {
-        terminal.draw(|f| talks::tui::ui::render(&state, f)).expect("draw");
-    });
+    draw_from_the_middle(bencher, state, rounds);
 }
 
 /// The same frame with the filter `round` in force, a word in most titles: its matches are
@@ -38,6 +30,12 @@ fn render_rounds_frame_highlighted(bencher: Bencher, rounds: usize) {
         update(&mut state, Action::Insert(c));
     }
     update(&mut state, Action::Confirm);
+    draw_from_the_middle(bencher, state, rounds);
+}
+
+/// Times drawing with a round near the middle selected, reached as a user would: the end,
+/// then pages up.
+fn draw_from_the_middle(bencher: Bencher, mut state: State, rounds: usize) {
     update(&mut state, Action::Bottom);
     for _ in 0..rounds / 2 / 45 {
         update(&mut state, Action::PageUp);
