@@ -14,7 +14,7 @@ use talks::tui::update::update;
 #[divan::bench(args = [10, 1_000, 100_000], sample_count = 100, sample_size = 5)]
 fn render_rounds_frame(bencher: Bencher, rounds: usize) {
     let lib = fixture::get(rounds).lib.clone();
-    let mut state = State::new(lib, 200, 50, true);
+    let state = State::new(lib, 200, 50, true);
     draw_from_the_middle(bencher, state, rounds);
 }
 
