@@ -1,6 +1,6 @@
 //! The top of a large dataset file, for rows on screen while the whole file loads.
 //!
-//! It owns reading just enough of one file — a megabyte, then sixteen times more each try,
+//! It owns reading just enough of one file — four megabytes, then sixteen times more each try,
 //! until the entities and the first rounds are in — and indexing that part. It leaves out
 //! the sources (only a round's detail cites them), the milestones and validation: what it
 //! returns is for display until the whole load, which checks everything, replaces it.
@@ -20,8 +20,9 @@ pub const FIRST_SCREEN_ROUNDS: usize = 200;
 /// Below this size a file loads whole before a partial screen would have been drawn.
 pub const HEAD_WORTHWHILE_BYTES: u64 = 2 << 20;
 
-/// The first read; real datasets (under a megabyte) and small generated ones fit in it.
-const FIRST_READ: usize = 1 << 20;
+/// The first read: the entities and the first screen's rounds of real datasets (under a
+/// megabyte) and of generated ones (200 rounds take 1.2 MB) fit in it, so one read is enough.
+const FIRST_READ: usize = 4 << 20;
 
 /// The first rounds of a file, indexed, and how many the whole file is thought to hold.
 pub struct Head {
