@@ -381,3 +381,28 @@ fn help_explains_the_marks_the_fields_and_the_dates() {
         assert!(notes.contains(needle), "help lacks {needle}");
     }
 }
+
+#[test]
+fn help_pages_with_page_keys_and_goes_to_its_ends() {
+    use crate::tui::keyhelp::{help_rows, help_width};
+    use crate::tui::keymap::{lookup, Context};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let scroll = |s: &State| match s.overlay {
+        crate::tui::state::Overlay::Help { scroll } => scroll,
+        _ => panic!("help is open"),
+    };
+    let key = |code| lookup(Context::Help, KeyEvent::new(code, KeyModifiers::NONE)).expect("bound in help");
+    let mut s = state(80, 24);
+    run(&mut s, [Action::ToggleHelp]);
+    let last = help_rows(help_width(80)).len();
+    run(&mut s, [key(KeyCode::PageDown)]);
+    assert_eq!(scroll(&s), 20, "a page is the box's height");
+    run(&mut s, [key(KeyCode::PageDown), key(KeyCode::PageUp)]);
+    assert_eq!(scroll(&s), 20);
+    run(&mut s, [key(KeyCode::End)]);
+    assert_eq!(scroll(&s), last);
+    run(&mut s, [key(KeyCode::PageDown)]);
+    assert_eq!(scroll(&s), last, "never past the end");
+    run(&mut s, [key(KeyCode::Char('g'))]);
+    assert_eq!(scroll(&s), 0);
+}

@@ -8,15 +8,18 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 pub fn help(state: &mut State, action: Action) {
+    let last =
+        super::super::keyhelp::help_rows(super::super::keyhelp::help_width(state.layout.area.width)).len();
+    // A page is the help box's height: the screen less its frame and the footer.
+    let page = usize::from(state.layout.area.height).saturating_sub(4).max(1);
     if let Overlay::Help { scroll } = &mut state.overlay {
         match action {
-            Action::Down => {
-                let rows = super::super::keyhelp::help_rows(super::super::keyhelp::help_width(
-                    state.layout.area.width,
-                ));
-                *scroll = (*scroll + 1).min(rows.len());
-            }
+            Action::Down => *scroll = (*scroll + 1).min(last),
             Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = (*scroll + page).min(last),
+            Action::PageUp => *scroll = scroll.saturating_sub(page),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = last,
             Action::ToggleHelp | Action::Cancel => state.overlay = Overlay::None,
             _ => {}
         }
