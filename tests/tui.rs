@@ -678,11 +678,16 @@ fn a_large_file_shows_its_first_rows_while_the_rest_loads() {
     let data = gen::generate(PROGRESSIVE_ROUNDS, gen::DEFAULT_SEED);
     std::fs::write(dir.path().join("big.ron"), gen::to_ron(&data).expect("serialises")).expect("write");
     // The first rounds of the file, by the start of their titles (the list may cut them).
-    let head: Vec<String> = data.rounds[..200].iter().map(|r| r.title.chars().take(12).collect()).collect();
+    let first_screen = talks::dataset::FIRST_SCREEN_ROUNDS;
+    let head: Vec<String> =
+        data.rounds[..first_screen].iter().map(|r| r.title.chars().take(12).collect()).collect();
     let mut app = App::start_in(dir, &["--data", "big.ron", "--no-cache"], &[]);
     app.wait_text("· loading…");
     let first = app.contents();
-    assert!(first.contains(" 200 of ~"), "the header counts the rows in and estimates the rest:\n{first}");
+    assert!(
+        first.contains(&format!(" {first_screen} of ~")),
+        "the header counts the rows in and estimates the rest:\n{first}"
+    );
     assert!(head.iter().any(|t| first.contains(t.as_str())), "rows of the file's top are listed:\n{first}");
     assert!(!first.contains(&format!("{PROGRESSIVE_ROUNDS} of {PROGRESSIVE_ROUNDS}")), "{first}");
     // The screen is live while the rest loads; what needs every round says it waits.

@@ -13,15 +13,15 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-/// How many rounds the top of a large file gives: more than any screen shows, few enough
-/// to parse in a few milliseconds.
-pub const FIRST_SCREEN_ROUNDS: usize = 200;
+/// How many rounds the top of a large file gives: more than a tall screen shows, and few,
+/// since parsing them is most of the first screen's cost (about 0.1 ms a generated round).
+pub const FIRST_SCREEN_ROUNDS: usize = 100;
 
 /// Below this size a file loads whole before a partial screen would have been drawn.
 pub const HEAD_WORTHWHILE_BYTES: u64 = 2 << 20;
 
 /// The first read: the entities and the first screen's rounds of real datasets (under a
-/// megabyte) and of generated ones (200 rounds take 1.2 MB) fit in it, so one read is enough.
+/// megabyte) and of generated ones (100 rounds take 0.6 MB) fit in it, so one read is enough.
 const FIRST_READ: usize = 4 << 20;
 
 /// The first rounds of a file, indexed, and how many the whole file is thought to hold.
