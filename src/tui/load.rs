@@ -24,6 +24,11 @@ enum Message {
 /// Only show the loading screen when loading is slow enough to notice.
 const SHOW_AFTER: Duration = Duration::from_millis(80);
 
+/// The loading thread ended without a result (it panicked): said as a terminal error.
+fn loader_stopped() -> Error {
+    Error::Terminal("the loader stopped unexpectedly".into())
+}
+
 /// What the browser starts on.
 pub enum Opened {
     /// The whole dataset.
@@ -45,9 +50,7 @@ impl Pending {
                 Ok(Message::Stage(_)) => {}
                 Ok(Message::Done(result)) => return Some(*result),
                 Err(mpsc::TryRecvError::Empty) => return None,
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    return Some(Err(Error::Terminal("the loader stopped unexpectedly".into())))
-                }
+                Err(mpsc::TryRecvError::Disconnected) => return Some(Err(loader_stopped())),
             }
         }
     }
@@ -86,7 +89,7 @@ pub fn in_background(guard: &mut Guard, paths: &[PathBuf]) -> Result<Opened, Err
             Ok(Message::Done(result)) => return (*result).map(Opened::Whole),
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                return Err(Error::Terminal("the loader stopped unexpectedly".into()));
+                return Err(loader_stopped());
             }
         }
         if guard.stopped() {

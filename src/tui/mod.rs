@@ -78,36 +78,25 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
         ));
     }
     let mut guard = terminal::Guard::enter().map_err(term_err)?;
-    let (library, pending) = match load::in_background(&mut guard, data)? {
-        load::Opened::Whole(library) => (library, None),
-        load::Opened::Head(head, pending) => (head.library, Some((pending, head.loaded, head.estimate))),
+    let (library, mut pending, loading) = match load::in_background(&mut guard, data)? {
+        load::Opened::Whole(library) => (library, None, None),
+        load::Opened::Head(head, pending) => {
+            (head.library, Some(pending), Some((head.loaded, head.estimate)))
+        }
         load::Opened::Quit => return Ok(ended(&guard)),
     };
     let size = guard.terminal.size().map_err(term_err)?;
-    let colour = colour_wanted() && options.config.color != Some(false);
-    let mut state = State::new(Arc::new(library), size.width, size.height, colour);
-    state.hyperlinks = hyperlinks_wanted(|name| std::env::var_os(name));
-    state.set_data_files(data);
-    if let Some(path) = recall::default_path() {
-        state.set_recall(recall::load(&path), path);
-    }
-    state.palette = palette;
-    if let Some(sort) = options.config.sort {
-        state.sort = sort;
-    }
-    if !filter.is_empty() || state.sort != crate::query::Sort::default() {
-        update::apply_query_text(&mut state, &filter);
-    }
+    let mut state = initial_state(library, size, data, options, palette, &filter);
     let jobs = Jobs::new();
     // Files are watched once they are loaded whole: a reload racing the first load would
     // only repeat it.
-    let watch = if let Some((_, loaded, estimate)) = pending {
-        update::reload::loading(&mut state, loaded, estimate);
-        None
-    } else {
-        start_watch(&mut state, data, options, &jobs)
+    let watch = match loading {
+        Some((loaded, estimate)) => {
+            update::reload::loading(&mut state, loaded, estimate);
+            None
+        }
+        None => start_watch(&mut state, data, options, &jobs),
     };
-    let mut pending = pending.map(|(p, _, _)| p);
     let mut rt = Runtime { guard, jobs, watch, no_watch: options.no_watch };
     while !state.quit && !rt.guard.stopped() {
         if rt.guard.suspend_requested() {
@@ -140,6 +129,33 @@ pub fn run(data: &[PathBuf], query: &[String], options: &Options) -> Result<Ende
     let how = ended(&rt.guard);
     drop(rt);
     Ok(how)
+}
+
+/// The browser's state on its first library, with the config's colours and sort, the
+/// filter history and the filter from the command line applied.
+fn initial_state(
+    library: Library,
+    size: ratatui::layout::Size,
+    data: &[PathBuf],
+    options: &Options,
+    palette: ui::theme::Palette,
+    filter: &str,
+) -> State {
+    let colour = colour_wanted() && options.config.color != Some(false);
+    let mut state = State::new(Arc::new(library), size.width, size.height, colour);
+    state.hyperlinks = hyperlinks_wanted(|name| std::env::var_os(name));
+    state.set_data_files(data);
+    if let Some(path) = recall::default_path() {
+        state.set_recall(recall::load(&path), path);
+    }
+    state.palette = palette;
+    if let Some(sort) = options.config.sort {
+        state.sort = sort;
+    }
+    if !filter.is_empty() || state.sort != crate::query::Sort::default() {
+        update::apply_query_text(&mut state, filter);
+    }
+    state
 }
 
 /// What the loop owns besides the state: the terminal, the jobs channel and the watch.
