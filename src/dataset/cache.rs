@@ -13,7 +13,7 @@
 //! Standard input, the built-in dataset and small files (which parse in milliseconds) are
 //! never cached.
 
-use super::index::Index;
+use super::index::{Arena, Index, SharedBytes};
 use super::{Library, Problem};
 use crate::model::Dataset;
 use serde::{Deserialize, Serialize};
@@ -22,9 +22,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, SystemTime};
+use xxhash_rust::xxh3::Xxh3;
 
 /// The first bytes of every entry.
-const MAGIC: &[u8; 8] = b"talksC01";
+const MAGIC: &[u8; 8] = b"talksC02";
 
 /// Files smaller than this in total are not cached: they parse faster than an entry loads.
 pub const MIN_CACHED_BYTES: u64 = 1 << 20;
@@ -47,6 +48,9 @@ const SCHEMA_SOURCES: &[&str] = &[
     include_str!("../model/kind.rs"),
     include_str!("index.rs"),
     include_str!("index/keys.rs"),
+    include_str!("index/ids.rs"),
+    include_str!("index/lists.rs"),
+    include_str!("index/table.rs"),
     include_str!("words.rs"),
     include_str!("diagnostic.rs"),
     include_str!("code.rs"),
@@ -94,19 +98,54 @@ struct Header {
     version: String,
     schema: u64,
     files: Vec<FileKey>,
-    /// The length and hash of each section: the dataset, the index, the warnings.
-    sections: Vec<Section>,
+    /// The length of each section, in [`Part`] order.
+    sections: Vec<u64>,
+    /// The xxh3 hash of each [`BLOCK`] bytes of the payload (the sections, one after the
+    /// other), so that checking them is shared between the cores.
+    blocks: Vec<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct Section {
-    len: u64,
-    hash: u64,
+/// The sections of an entry, in the order they are written.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// postcard: the dataset.
+    Dataset,
+    /// postcard: the index, without the text of its key tables.
+    Index,
+    /// postcard: the warnings of the load.
+    Warnings,
+    /// The text of the rounds' key table, as it is: read in place from the mapped entry.
+    RoundKeys,
+    /// The text of the milestones' key table, likewise.
+    MilestoneKeys,
 }
 
-/// Checks a section's hash, then decodes it.
-fn decode<'a, T: Deserialize<'a>>(bytes: &'a [u8], section: Section) -> Option<T> {
-    (xxhash_rust::xxh3::xxh3_64(bytes) == section.hash).then(|| postcard::from_bytes(bytes).ok()).flatten()
+const PARTS: usize = 5;
+
+/// The payload is hashed in blocks of this size.
+const BLOCK: usize = 16 << 20;
+
+/// True when every block of `payload` has its hash, checked on every core (the payload is
+/// most of a large entry, and nothing else reads all of it).
+fn blocks_match(payload: &[u8], hashes: &[u64]) -> bool {
+    let blocks: Vec<&[u8]> = payload.chunks(BLOCK).collect();
+    if blocks.len() != hashes.len() {
+        return false;
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(blocks.len()).max(1);
+    let each = blocks.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let checks: Vec<_> = blocks
+            .chunks(each)
+            .zip(hashes.chunks(each))
+            .map(|(blocks, hashes)| {
+                scope.spawn(move || {
+                    blocks.iter().zip(hashes).all(|(block, &hash)| xxhash_rust::xxh3::xxh3_64(block) == hash)
+                })
+            })
+            .collect();
+        checks.into_iter().all(|check| check.join().unwrap_or(false))
+    })
 }
 
 impl Cache {
@@ -149,26 +188,47 @@ impl Cache {
     }
 
     /// The entry for these files, if there is one and it matches them exactly.
+    ///
+    /// The text of the key tables stays in the mapped entry, which the library then holds
+    /// (the index reads its keys in place); the rest is decoded, the dataset and the index
+    /// side by side.
     pub fn load(&self, keys: &Keys) -> Option<(Library, Vec<Problem>)> {
         let file = std::fs::File::open(self.entry_path(keys)).ok()?;
-        // Safety: the map is read-only and dropped before this returns. Entries are only
-        // ever replaced by renaming a new file over them, never written in place, so the
-        // mapped file does not change under us; if something else truncates it anyway, the
-        // length and hash checks below reject it (a truncation during the read itself is
-        // the one case a map cannot guard against, as with any mapped file).
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        // Safety: the map is read-only, and entries are only ever replaced by renaming a
+        // new file over them, never written in place, so the mapped file does not change
+        // while a library reads it (removing or replacing it leaves the mapped file as it
+        // was). If something else truncates it anyway, the length and hash checks below
+        // reject it when that happened before they ran; after them, reading the cut part
+        // would stop the process, as with any mapped file written by another program.
+        let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
         let (sections, payload) = verified_payload(&map, keys)?;
-        let [data_at, index_at, warnings_at] = <[Section; 3]>::try_from(sections).ok()?;
-        let (data, rest) = payload.split_at_checked(usize::try_from(data_at.len).ok()?)?;
-        let (index, warnings) = rest.split_at_checked(usize::try_from(index_at.len).ok()?)?;
-        // The dataset and the index are most of the entry: decoded side by side.
+        let mut at = payload.start;
+        let ranges: Vec<std::ops::Range<usize>> = sections
+            .iter()
+            .map(|&len| {
+                let start = at;
+                at = at.checked_add(usize::try_from(len).ok()?)?;
+                Some(start..at)
+            })
+            .collect::<Option<_>>()?;
+        let ranges = <[std::ops::Range<usize>; PARTS]>::try_from(ranges).ok()?;
+        let part = |p: Part| map.get(ranges[p as usize].clone());
+        let (data, index) = (part(Part::Dataset)?, part(Part::Index)?);
         let (data, index) = std::thread::scope(|scope| {
-            let data = scope.spawn(|| decode::<Dataset>(data, data_at));
-            let index = decode::<Index>(index, index_at);
+            let data = scope.spawn(|| postcard::from_bytes::<Dataset>(data).ok());
+            let index = postcard::from_bytes::<Index>(index).ok();
             (data.join().ok().flatten(), index)
         });
-        let warnings = decode::<Vec<Problem>>(warnings, warnings_at)?;
-        Some((Library::from_shared(Arc::new(data?), Arc::new(index?)), warnings))
+        let warnings = postcard::from_bytes::<Vec<Problem>>(part(Part::Warnings)?).ok()?;
+        let mut index = index?;
+        let shared = |p: Part| {
+            let bytes: SharedBytes = Arc::clone(&map) as _;
+            Arena::shared(bytes, ranges[p as usize].clone())
+        };
+        index.rounds = std::mem::take(&mut index.rounds).with_arena(shared(Part::RoundKeys)?)?;
+        index.milestone_keys =
+            std::mem::take(&mut index.milestone_keys).with_arena(shared(Part::MilestoneKeys)?)?;
+        Some((Library::from_shared(Arc::new(data?), Arc::new(index)), warnings))
     }
 
     /// Writes the entry in a background thread; [`wait_for_writes`] waits for it.
@@ -200,13 +260,21 @@ impl Cache {
         {
             let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
             out.write_all(MAGIC)?;
-            let sections =
-                vec![section(&mut out, data)?, section(&mut out, index)?, section(&mut out, warnings)?];
+            let mut payload = Payload { out: &mut out, hasher: Xxh3::new(), in_block: 0, blocks: Vec::new() };
+            let sections = vec![
+                payload.postcard(data)?,
+                payload.postcard(index)?,
+                payload.postcard(warnings)?,
+                payload.raw(index.rounds.arena().as_bytes())?,
+                payload.raw(index.milestone_keys.arena().as_bytes())?,
+            ];
+            let blocks = payload.finish();
             let header = Header {
                 version: env!("CARGO_PKG_VERSION").to_string(),
                 schema: schema_hash(),
                 files: keys.0.clone(),
                 sections,
+                blocks,
             };
             let header = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
             out.write_all(&header)?;
@@ -261,17 +329,79 @@ impl Cache {
     }
 }
 
-/// Writes one value as a section, returning its length and hash.
-fn section<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T) -> std::io::Result<Section> {
-    let mut hashing = Hashing { inner: out, hasher: xxhash_rust::xxh3::Xxh3::new(), len: 0 };
-    postcard::to_io(value, &mut hashing).map_err(std::io::Error::other)?;
-    Ok(Section { len: hashing.len, hash: hashing.hasher.digest() })
+/// The sections of an entry as they are written: counted, and hashed in blocks.
+struct Payload<W> {
+    out: W,
+    hasher: Xxh3,
+    /// How much of the current block is written.
+    in_block: usize,
+    blocks: Vec<u64>,
 }
 
-/// The sections and the payload of a mapped entry, if its header matches the files and the
-/// build and the sections' lengths add up to the payload (their hashes are checked as they
-/// are decoded).
-fn verified_payload<'a>(bytes: &'a [u8], keys: &Keys) -> Option<(Vec<Section>, &'a [u8])> {
+impl<W: Write> Payload<W> {
+    /// Writes a value with postcard, returning the section's length.
+    fn postcard<T: Serialize + ?Sized>(&mut self, value: &T) -> std::io::Result<u64> {
+        let mut counted = Counted { inner: &mut *self, len: 0 };
+        postcard::to_io(value, &mut counted).map_err(std::io::Error::other)?;
+        Ok(counted.len)
+    }
+
+    /// Writes bytes as they are, returning the section's length.
+    fn raw(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
+        self.write_all(bytes)?;
+        Ok(bytes.len() as u64)
+    }
+
+    /// The hashes of the blocks, the last one short.
+    fn finish(mut self) -> Vec<u64> {
+        if self.in_block > 0 {
+            self.blocks.push(self.hasher.digest());
+        }
+        self.blocks
+    }
+}
+
+impl<W: Write> Write for Payload<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let room = BLOCK - self.in_block;
+        let n = self.out.write(&buf[..buf.len().min(room)])?;
+        self.hasher.update(&buf[..n]);
+        self.in_block += n;
+        if self.in_block == BLOCK {
+            self.blocks.push(self.hasher.digest());
+            self.hasher.reset();
+            self.in_block = 0;
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Counts what is written through it.
+struct Counted<W> {
+    inner: W,
+    len: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The section lengths and where the payload lies in a mapped entry, if its header matches
+/// the files and the build, the sections add up to the payload, and every block of the
+/// payload has its hash.
+fn verified_payload(bytes: &[u8], keys: &Keys) -> Option<(Vec<u64>, std::ops::Range<usize>)> {
     let body = bytes.strip_prefix(MAGIC)?;
     let (rest, header_len) = body.split_at_checked(body.len().checked_sub(8)?)?;
     let header_len = usize::try_from(u64::from_le_bytes(header_len.try_into().ok()?)).ok()?;
@@ -280,29 +410,11 @@ fn verified_payload<'a>(bytes: &'a [u8], keys: &Keys) -> Option<(Vec<Section>, &
     let matches = header.version == env!("CARGO_PKG_VERSION")
         && header.schema == schema_hash()
         && header.files == keys.0
-        && header.sections.iter().try_fold(0u64, |sum, s| sum.checked_add(s.len))
-            == Some(payload.len() as u64);
-    matches.then_some((header.sections, payload))
-}
-
-/// Counts and hashes what is written through it.
-struct Hashing<W> {
-    inner: W,
-    hasher: xxhash_rust::xxh3::Xxh3,
-    len: u64,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
-        self.len += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
-    }
+        && header.sections.len() == PARTS
+        && header.sections.iter().try_fold(0u64, |sum, &len| sum.checked_add(len))
+            == Some(payload.len() as u64)
+        && blocks_match(payload, &header.blocks);
+    matches.then_some((header.sections, MAGIC.len()..MAGIC.len() + payload.len()))
 }
 
 fn file_key(path: &Path) -> Option<FileKey> {

@@ -7,10 +7,16 @@ use crate::model::{Dataset, Format, Interval, Kind, PerKind, Round, Status, Thir
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+mod ids;
 mod keys;
+mod lists;
+mod table;
 
+pub use ids::IdTable;
 use keys::Folded;
-pub use keys::RoundKeys;
+pub use lists::Lists;
+pub(super) use table::{Arena, SharedBytes};
+pub use table::{KeyTable, RoundKeys};
 
 /// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.
 pub type IdMap = FxHashMap<String, usize>;
@@ -22,10 +28,14 @@ pub const SEP: char = '\u{1f}';
 /// to `dataset`: others ask [`super::Library`]'s methods, so the layout can change freely.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
-    /// Ids to positions, per kind of entity.
+    /// Ids to positions, per kind of entity, while the index is built; emptied when it is
+    /// done, `ids` answering from then on.
+    #[serde(skip)]
     pub(super) by_id: PerKind<IdMap>,
+    /// Ids to positions, per kind of entity.
+    pub(super) ids: PerKind<IdTable>,
     /// Per round, in dataset order.
-    pub(super) rounds: Vec<RoundKeys>,
+    pub(super) rounds: KeyTable,
     /// Per round, in dataset order: what placing it in time needs, in a compact array.
     pub(super) placements: Vec<Placement>,
     /// Round indices in chronological order (earliest first, then by id).
@@ -39,25 +49,25 @@ pub struct Index {
     /// rounds in any order is then two array reads, not a trip through their keys.
     pub(super) rank: Ranks,
     /// Per person: the rounds they attended, in date order.
-    pub(super) attendance: Vec<Vec<Attendance>>,
+    pub(super) attendance: Lists<Attendance>,
     /// Per topic: the agenda items on it, in date order.
-    pub(super) mentions: Vec<Vec<TopicMention>>,
+    pub(super) mentions: Lists<TopicMention>,
     /// Per topic: how many rounds have it, or one of its sub-topics, on the agenda (what
     /// `topic:` finds).
     pub(super) topic_rounds: Vec<u32>,
     /// Per topic: its direct children, in dataset order.
-    pub(super) children: Vec<Vec<usize>>,
+    pub(super) children: Lists<usize>,
     /// Topics without a (known) parent, in dataset order.
     pub(super) roots: Vec<usize>,
     /// Milestone indices in chronological order.
     pub(super) milestones: Vec<usize>,
     /// Per round: the links of other rounds to it, as (round, link) positions, so a detail
     /// shows "followed by …" without walking every round.
-    pub(super) linked_from: Vec<Vec<(u32, u32)>>,
+    pub(super) linked_from: Lists<(u32, u32)>,
     /// Per round: the milestones that name it, in date order.
-    pub(super) round_milestones: Vec<Vec<usize>>,
+    pub(super) round_milestones: Lists<usize>,
     /// Per milestone: its interval and folded keys, so the query language reaches it too.
-    pub(super) milestone_keys: Vec<RoundKeys>,
+    pub(super) milestone_keys: KeyTable,
     /// The words of every round's keys, for free-word lookups.
     pub(super) words: super::WordIndex,
 }
@@ -159,7 +169,9 @@ impl Index {
         let folded = Folded::new(data, &index);
         let rounds = index.all_round_keys(data, &folded);
         index.placements = data.rounds.iter().map(|r| index.placement(r)).collect();
-        index.milestone_keys = data.milestones.iter().map(|m| index.milestone_keys(m, &folded)).collect();
+        for m in &data.milestones {
+            index.milestone_keys.push(&index.milestone_keys(m, &folded).as_keys());
+        }
         // The word index needs only the keys: it is built on another core while the orders
         // and the per-person and per-topic lists are built here.
         let words = std::thread::scope(|scope| {
@@ -174,11 +186,13 @@ impl Index {
             Err(panic) => std::panic::resume_unwind(panic),
         };
         index.rounds = rounds;
+        index.ids = PerKind::from_fn(|kind| IdTable::new(&data.ids(kind)));
+        index.by_id = PerKind::default();
         index
     }
 
     /// Every round's keys, in dataset order, built in pieces on every core.
-    fn all_round_keys(&self, data: &Dataset, folded: &Folded) -> Vec<RoundKeys> {
+    fn all_round_keys(&self, data: &Dataset, folded: &Folded) -> KeyTable {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let piece = data.rounds.len().div_ceil(threads).max(1000);
         std::thread::scope(|scope| {
@@ -186,13 +200,19 @@ impl Index {
                 .rounds
                 .chunks(piece)
                 .map(|chunk| {
-                    scope.spawn(move || chunk.iter().map(|r| self.round_keys(r, folded)).collect::<Vec<_>>())
+                    scope.spawn(move || {
+                        let mut table = KeyTable::default();
+                        for r in chunk {
+                            table.push(&self.round_keys(r, folded).as_keys());
+                        }
+                        table
+                    })
                 })
                 .collect();
-            let mut all = Vec::with_capacity(data.rounds.len());
+            let mut all = KeyTable::default();
             for piece in pieces {
                 match piece.join() {
-                    Ok(keys) => all.extend(keys),
+                    Ok(keys) => all.append(&keys),
                     Err(panic) => std::panic::resume_unwind(panic),
                 }
             }
@@ -201,7 +221,7 @@ impl Index {
     }
 
     /// The orders of the rounds and their ranks, attendance, mentions, milestones and links.
-    fn build_orders(&mut self, data: &Dataset, rounds: &[RoundKeys]) {
+    fn build_orders(&mut self, data: &Dataset, rounds: &KeyTable) {
         let index = self;
         let mut order: Vec<usize> = (0..data.rounds.len()).collect();
         order.sort_by(|&a, &b| {
@@ -209,27 +229,31 @@ impl Index {
             ra.date.sort_key().cmp(&rb.date.sort_key()).then_with(|| ra.id.cmp(&rb.id))
         });
         index.count_topic_rounds(data);
-        index.attendance = vec![Vec::new(); data.people.len()];
-        index.mentions = vec![Vec::new(); data.topics.len()];
+        let mut attendance = vec![Vec::new(); data.people.len()];
+        let mut mentions = vec![Vec::new(); data.topics.len()];
         for &r in &order {
-            index.record_round(data, r);
+            index.record_round(data, r, &mut attendance, &mut mentions);
         }
+        index.attendance = Lists::from(attendance);
+        index.mentions = Lists::from(mentions);
         // Stable sorts of the chronological order, so ties stay in date order.
         index.by_venue = order.clone();
-        index.by_venue.sort_by(|&a, &b| rounds[a].venue_sort.cmp(&rounds[b].venue_sort));
+        let key = |r: usize, of: fn(RoundKeys<'_>) -> &str| rounds.get(r).map_or("", of);
+        index.by_venue.sort_by(|&a, &b| key(a, |k| k.venue_sort).cmp(key(b, |k| k.venue_sort)));
         index.by_title = order.clone();
-        index.by_title.sort_by(|&a, &b| rounds[a].title_sort.cmp(&rounds[b].title_sort));
+        index.by_title.sort_by(|&a, &b| key(a, |k| k.title_sort).cmp(key(b, |k| k.title_sort)));
         index.chronological = order;
         index.build_milestones(data);
-        index.linked_from = vec![Vec::new(); data.rounds.len()];
+        let mut linked_from = vec![Vec::new(); data.rounds.len()];
         for (r, round) in data.rounds.iter().enumerate() {
             for (l, link) in round.links.iter().enumerate() {
                 if let Some(&target) = index.by_id.get(Kind::Round).get(&link.round) {
                     let at = (u32::try_from(r).unwrap_or(u32::MAX), u32::try_from(l).unwrap_or(u32::MAX));
-                    index.linked_from[target].push(at);
+                    linked_from[target].push(at);
                 }
             }
         }
+        index.linked_from = Lists::from(linked_from);
         index.rank = Ranks {
             date: ranks(&index.chronological),
             venue: ranks(&index.by_venue),
@@ -254,14 +278,15 @@ impl Index {
             let (ma, mb) = (&data.milestones[a], &data.milestones[b]);
             ma.date.sort_key().cmp(&mb.date.sort_key()).then_with(|| ma.id.cmp(&mb.id))
         });
-        self.round_milestones = vec![Vec::new(); data.rounds.len()];
+        let mut round_milestones = vec![Vec::new(); data.rounds.len()];
         for &m in &order {
             for round in &data.milestones[m].rounds {
                 if let Some(&r) = self.by_id.get(Kind::Round).get(round) {
-                    self.round_milestones[r].push(m);
+                    round_milestones[r].push(m);
                 }
             }
         }
+        self.round_milestones = Lists::from(round_milestones);
         self.milestones = order;
     }
 
@@ -291,22 +316,31 @@ impl Index {
     }
 
     fn build_topic_tree(&mut self, data: &Dataset) {
-        self.children = vec![Vec::new(); data.topics.len()];
+        let mut children = vec![Vec::new(); data.topics.len()];
         for (i, t) in data.topics.iter().enumerate() {
             match t.parent.as_ref().and_then(|p| self.by_id.get(Kind::Topic).get(p)) {
-                Some(&p) if p != i => self.children[p].push(i),
+                Some(&p) if p != i => children[p].push(i),
                 _ => self.roots.push(i),
             }
         }
+        self.children = Lists::from(children);
     }
 
-    fn record_round(&mut self, data: &Dataset, r: usize) {
+    /// Adds round `r`'s seats to each person's attendance and its agenda items to each
+    /// topic's mentions.
+    fn record_round(
+        &self,
+        data: &Dataset,
+        r: usize,
+        attendance: &mut [Vec<Attendance>],
+        mentions: &mut [Vec<TopicMention>],
+    ) {
         let round = &data.rounds[r];
         for (d, del) in round.delegations.iter().enumerate() {
             for (member, m) in del.members.iter().enumerate() {
                 if let Some(&p) = self.by_id.get(Kind::Person).get(&m.person) {
                     let head = del.is_head(&m.person);
-                    self.attendance[p].push(Attendance { round: r, seat: Seat::Delegation(d), member, head });
+                    attendance[p].push(Attendance { round: r, seat: Seat::Delegation(d), member, head });
                 }
             }
         }
@@ -314,13 +348,13 @@ impl Index {
             for (member, m) in third.members.iter().enumerate() {
                 if let Some(&p) = self.by_id.get(Kind::Person).get(&m.person) {
                     let seat = Seat::ThirdParty(t);
-                    self.attendance[p].push(Attendance { round: r, seat, member, head: false });
+                    attendance[p].push(Attendance { round: r, seat, member, head: false });
                 }
             }
         }
         for (item, a) in round.agenda.iter().enumerate() {
             if let Some(&t) = self.by_id.get(Kind::Topic).get(&a.topic) {
-                self.mentions[t].push(TopicMention { round: r, item });
+                mentions[t].push(TopicMention { round: r, item });
             }
         }
     }

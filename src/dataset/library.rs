@@ -60,7 +60,7 @@ impl Library {
 
     /// The position of the entity `id` of a kind in its list.
     pub fn position(&self, kind: Kind, id: &str) -> Option<usize> {
-        self.index.by_id.get(kind).get(id).copied()
+        self.index.ids.get(kind).get(id)
     }
 
     /// The position of a round in the dataset, for views that refer to rounds by index.
@@ -90,7 +90,7 @@ impl Library {
 
     /// The rounds that link to the round `id`, with their link (precomputed at load).
     pub fn links_to<'a>(&'a self, id: &str) -> impl Iterator<Item = (&'a str, &'a RoundLink)> + 'a {
-        let from = self.round_position(id).and_then(|r| self.index.linked_from.get(r));
+        let from = self.round_position(id).map(|r| self.index.linked_from.get(r));
         from.into_iter().flatten().filter_map(|&(r, l)| {
             let round = self.data.rounds.get(r as usize)?;
             Some((round.id.as_str(), round.links.get(l as usize)?))
@@ -103,23 +103,23 @@ impl Library {
     }
 
     /// Milestone `m`'s interval and folded search keys.
-    pub fn milestone_keys(&self, m: usize) -> Option<&RoundKeys> {
+    pub fn milestone_keys(&self, m: usize) -> Option<RoundKeys<'_>> {
         self.index.milestone_keys.get(m)
     }
 
     /// The milestones that name round `r` among the rounds they came from, in date order.
     pub fn milestones_of(&self, r: usize) -> &[usize] {
-        self.index.round_milestones.get(r).map_or(&[], Vec::as_slice)
+        self.index.round_milestones.get(r)
     }
 
     /// The rounds person `p` attended, in date order.
     pub fn attendance(&self, p: usize) -> &[Attendance] {
-        self.index.attendance.get(p).map_or(&[], Vec::as_slice)
+        self.index.attendance.get(p)
     }
 
     /// The agenda items on topic `t` (not its sub-topics), in date order.
     pub fn mentions(&self, t: usize) -> &[TopicMention] {
-        self.index.mentions.get(t).map_or(&[], Vec::as_slice)
+        self.index.mentions.get(t)
     }
 
     /// How many rounds have topic `t`, or one of its sub-topics, on the agenda: the number
@@ -130,7 +130,7 @@ impl Library {
 
     /// The direct sub-topics of topic `t`, in dataset order.
     pub fn children(&self, t: usize) -> &[usize] {
-        self.index.children.get(t).map_or(&[], Vec::as_slice)
+        self.index.children.get(t)
     }
 
     /// Topics without a (known) parent, in dataset order.
@@ -159,7 +159,7 @@ impl Library {
     }
 
     /// Round `r`'s interval and folded search keys.
-    pub fn keys(&self, r: usize) -> Option<&RoundKeys> {
+    pub fn keys(&self, r: usize) -> Option<RoundKeys<'_>> {
         self.index.rounds.get(r)
     }
 

@@ -6,7 +6,7 @@
 //! so the index answers it exactly; a phrase or a word with punctuation gets a superset
 //! (rounds holding every piece), which the caller checks against the keys themselves.
 
-use super::index::RoundKeys;
+use super::index::KeyTable;
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
@@ -18,7 +18,7 @@ pub struct WordIndex {
     /// Where each word starts in `vocabulary`.
     starts: Vec<u32>,
     /// Per word: the rounds whose keys contain it, ascending, without repeats.
-    postings: Vec<Vec<u32>>,
+    postings: super::index::Lists<u32>,
     /// Per letter or digit (`a`–`z`, `0`–`9`), and per pair of them: the rounds with a word
     /// containing it. The first two keystrokes of a live filter are found in a large share
     /// of the words; answering them from here keeps those keystrokes as fast as the others.
@@ -89,13 +89,13 @@ fn word_bytes(key: &str) -> impl Iterator<Item = &[u8]> {
 }
 
 impl WordIndex {
-    pub fn build(keys: &[RoundKeys]) -> WordIndex {
+    pub fn build(keys: &KeyTable) -> WordIndex {
         let mut ids: FxHashMap<&[u8], u32> = FxHashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
         let mut order: Vec<&[u8]> = Vec::new();
         for (r, k) in keys.iter().enumerate() {
             let r = r as u32;
-            for key in [&k.text, &k.venue, &k.people, &k.parties, &k.third, &k.topics, &k.track] {
+            for key in k.searched() {
                 for word in word_bytes(key) {
                     let id = *ids.entry(word).or_insert_with(|| {
                         postings.push(Vec::new());
@@ -134,7 +134,7 @@ impl WordIndex {
                 }
             }
         }
-        WordIndex { vocabulary, starts, postings, by_gram, rounds: keys.len() }
+        WordIndex { vocabulary, starts, postings: postings.into(), by_gram, rounds: keys.len() }
     }
 
     /// The rounds whose keys may contain `needle` (folded), and whether that set is exact.
@@ -166,7 +166,7 @@ impl WordIndex {
                 continue;
             }
             last_word = word;
-            for &r in &self.postings[word] {
+            for &r in self.postings.get(word) {
                 set.insert(r);
             }
         }
@@ -178,8 +178,12 @@ impl WordIndex {
 mod tests {
     use super::*;
 
-    fn keys(texts: &[&str]) -> Vec<RoundKeys> {
-        texts.iter().map(|t| RoundKeys { text: t.to_string(), ..RoundKeys::default() }).collect()
+    fn keys(texts: &[&str]) -> KeyTable {
+        let mut table = KeyTable::default();
+        for &text in texts {
+            table.push(&crate::dataset::RoundKeys { text, ..Default::default() });
+        }
+        table
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn filter_milestones(lib: &Library, query: &Query) -> Vec<usize> {
     lib.milestones()
         .iter()
         .copied()
-        .filter(|&m| lib.milestone_keys(m).is_some_and(|k| query.matches(k)))
+        .filter(|&m| lib.milestone_keys(m).is_some_and(|k| query.matches(&k)))
         .collect()
 }
 
@@ -50,7 +50,7 @@ pub fn filter_within(lib: &Library, query: &Query, candidates: &[usize], sort: S
 fn matching(lib: &Library, query: &Query, ids: &[usize]) -> Vec<usize> {
     let prepared = query.prepare(lib);
     let prepared = prepared.as_slice();
-    let keep = |&i: &usize| lib.keys(i).is_some_and(|k| query.matches_prepared(k, i, prepared));
+    let keep = |&i: &usize| lib.keys(i).is_some_and(|k| query.matches_prepared(&k, i, prepared));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     if ids.len() < PARALLEL_FROM || threads < 2 {
         return ids.iter().copied().filter(keep).collect();

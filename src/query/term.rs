@@ -34,18 +34,18 @@ pub(crate) enum Key {
 }
 
 impl Key {
-    fn of(self, keys: &RoundKeys) -> &str {
+    fn of<'a>(self, keys: &RoundKeys<'a>) -> &'a str {
         match self {
-            Key::Venue => &keys.venue,
-            Key::City => &keys.city,
-            Key::Country => &keys.country,
-            Key::Party => &keys.parties,
-            Key::Third => &keys.third,
-            Key::Host => &keys.hosts,
-            Key::Mediator => &keys.mediators,
-            Key::Person => &keys.people,
-            Key::Topic => &keys.topics,
-            Key::Track => &keys.track,
+            Key::Venue => keys.venue,
+            Key::City => keys.city,
+            Key::Country => keys.country,
+            Key::Party => keys.parties,
+            Key::Third => keys.third,
+            Key::Host => keys.hosts,
+            Key::Mediator => keys.mediators,
+            Key::Person => keys.people,
+            Key::Topic => keys.topics,
+            Key::Track => keys.track,
         }
     }
 }
@@ -103,11 +103,7 @@ pub(crate) struct Term {
 impl Test {
     fn matches(&self, keys: &RoundKeys) -> bool {
         match self {
-            Test::Word(w) => {
-                [&keys.text, &keys.venue, &keys.people, &keys.parties, &keys.third, &keys.topics, &keys.track]
-                    .into_iter()
-                    .any(|hay| w.found_in(hay))
-            }
+            Test::Word(w) => keys.searched().into_iter().any(|hay| w.found_in(hay)),
             Test::Text(key, any) => {
                 let hay = key.of(keys);
                 any.iter().any(|v| v.found_in(hay))

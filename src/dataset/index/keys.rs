@@ -2,42 +2,55 @@
 //! folded once per entity ([`Folded`]) and joined per round, so filtering compares text
 //! that is already folded.
 
-use super::{Index, SEP};
+use super::{Index, RoundKeys, SEP};
 use crate::model::{Dataset, Format, Interval, Kind, Milestone, Round, Status, ThirdRole};
 use crate::text::fold;
-use serde::{Deserialize, Serialize};
 
-/// A round's interval and its folded search keys (values joined by [`SEP`]).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct RoundKeys {
-    /// `None` only for a date validation rejects.
-    pub interval: Option<Interval>,
-    /// Copied here so a query sees everything it tests in one place. `None` only in keys
-    /// built by hand (`RoundKeys::default()`); the index always sets them.
-    pub status: Option<Status>,
-    pub format: Option<Format>,
-    pub id: String,
-    /// The title and agenda summaries. A free word may match this or any key below.
-    pub text: String,
-    /// Place, city, country and aliases of the venue.
-    pub venue: String,
-    pub city: String,
-    pub country: String,
-    /// Names and aliases of every participant.
-    pub people: String,
-    /// Names, aliases and ids of every party with a delegation.
-    pub parties: String,
-    /// Names, aliases and ids of every third party (host, mediator …), whatever its role.
-    pub third: String,
-    /// … of the third parties that hosted, and of those that mediated.
-    pub hosts: String,
-    pub mediators: String,
-    /// Ids, names and aliases of every agenda topic and of its ancestors.
-    pub topics: String,
-    pub track: String,
-    /// The city for sorting by venue (`phone call` sorts under `~` so calls come last).
-    pub venue_sort: String,
-    pub title_sort: String,
+/// A round's keys as they are built, each in a string of its own, before they go into the
+/// index's [`super::KeyTable`] (see [`RoundKeys`] for what each holds).
+#[derive(Debug, Clone, Default)]
+pub(super) struct KeysBuf {
+    pub(super) interval: Option<Interval>,
+    pub(super) status: Option<Status>,
+    pub(super) format: Option<Format>,
+    pub(super) id: String,
+    pub(super) text: String,
+    pub(super) venue: String,
+    pub(super) city: String,
+    pub(super) country: String,
+    pub(super) people: String,
+    pub(super) parties: String,
+    pub(super) third: String,
+    pub(super) hosts: String,
+    pub(super) mediators: String,
+    pub(super) topics: String,
+    pub(super) track: String,
+    pub(super) venue_sort: String,
+    pub(super) title_sort: String,
+}
+
+impl KeysBuf {
+    pub(super) fn as_keys(&self) -> RoundKeys<'_> {
+        RoundKeys {
+            interval: self.interval,
+            status: self.status,
+            format: self.format,
+            id: &self.id,
+            text: &self.text,
+            venue: &self.venue,
+            city: &self.city,
+            country: &self.country,
+            people: &self.people,
+            parties: &self.parties,
+            third: &self.third,
+            hosts: &self.hosts,
+            mediators: &self.mediators,
+            topics: &self.topics,
+            track: &self.track,
+            venue_sort: &self.venue_sort,
+            title_sort: &self.title_sort,
+        }
+    }
 }
 
 /// Appends folded values to a key, separated by [`SEP`].
@@ -52,8 +65,8 @@ pub(super) fn push_all<'a>(key: &mut String, values: impl IntoIterator<Item = &'
 
 impl Index {
     /// Keys of a milestone: its date, id, parties, and the title, kind and summary as text.
-    pub(super) fn milestone_keys(&self, m: &Milestone, folded: &Folded) -> RoundKeys {
-        let mut k = RoundKeys { interval: m.date.interval(), id: fold(&m.id), ..RoundKeys::default() };
+    pub(super) fn milestone_keys(&self, m: &Milestone, folded: &Folded) -> KeysBuf {
+        let mut k = KeysBuf { interval: m.date.interval(), id: fold(&m.id), ..KeysBuf::default() };
         for party in &m.parties {
             match self.by_id.get(Kind::Party).get(party) {
                 Some(&p) => join(&mut k.parties, &folded.parties[p]),
@@ -67,13 +80,13 @@ impl Index {
         k
     }
 
-    pub(super) fn round_keys(&self, r: &Round, folded: &Folded) -> RoundKeys {
-        let mut k = RoundKeys {
+    pub(super) fn round_keys(&self, r: &Round, folded: &Folded) -> KeysBuf {
+        let mut k = KeysBuf {
             interval: r.date.interval(),
             status: Some(r.status),
             format: Some(r.format),
             id: fold(&r.id),
-            ..RoundKeys::default()
+            ..KeysBuf::default()
         };
         match r.venue.as_ref().and_then(|v| self.by_id.get(Kind::Venue).get(v)) {
             Some(&v) => {

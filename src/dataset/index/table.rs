@@ -1,0 +1,283 @@
+//! [`KeyTable`]: the folded search keys of every round (or milestone) in one flat table, and
+//! [`RoundKeys`], one row of it borrowed for a query to test.
+//!
+//! All the text of all the rows lives in one string (the arena), with an array of where each
+//! key ends: 14 keys a row, and a row's interval, status and format in an array of small
+//! values beside it. At 100,000 rounds that is three allocations instead of 1.4 million, so
+//! building, dropping and caching the table is cheap, and the load cache can hand back an
+//! arena that is a slice of its memory-mapped file instead of a copy (see [`Arena`]).
+
+use crate::model::{Format, Interval, Status};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The text keys of a row, in the order they are stored.
+const KEYS: usize = 14;
+
+/// A round's interval and its folded search keys (values joined by [`super::SEP`]),
+/// borrowed from the table they are stored in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RoundKeys<'a> {
+    /// `None` only for a date validation rejects.
+    pub interval: Option<Interval>,
+    /// Copied here so a query sees everything it tests in one place. `None` only in keys
+    /// built by hand (`RoundKeys::default()`); the index always sets them.
+    pub status: Option<Status>,
+    pub format: Option<Format>,
+    pub id: &'a str,
+    /// The title and agenda summaries. A free word may match this or any key below.
+    pub text: &'a str,
+    /// Place, city, country and aliases of the venue.
+    pub venue: &'a str,
+    pub city: &'a str,
+    pub country: &'a str,
+    /// Names and aliases of every participant.
+    pub people: &'a str,
+    /// Names, aliases and ids of every party with a delegation.
+    pub parties: &'a str,
+    /// Names, aliases and ids of every third party (host, mediator …), whatever its role.
+    pub third: &'a str,
+    /// … of the third parties that hosted, and of those that mediated.
+    pub hosts: &'a str,
+    pub mediators: &'a str,
+    /// Ids, names and aliases of every agenda topic and of its ancestors.
+    pub topics: &'a str,
+    pub track: &'a str,
+    /// The city for sorting by venue (`phone call` sorts under `~` so calls come last).
+    pub venue_sort: &'a str,
+    pub title_sort: &'a str,
+}
+
+impl<'a> RoundKeys<'a> {
+    /// The text keys in stored order.
+    fn texts(&self) -> [&'a str; KEYS] {
+        [
+            self.id,
+            self.text,
+            self.venue,
+            self.city,
+            self.country,
+            self.people,
+            self.parties,
+            self.third,
+            self.hosts,
+            self.mediators,
+            self.topics,
+            self.track,
+            self.venue_sort,
+            self.title_sort,
+        ]
+    }
+
+    /// The keys a free word may match, in the order a match is most likely.
+    pub fn searched(&self) -> [&'a str; 7] {
+        [self.text, self.venue, self.people, self.parties, self.third, self.topics, self.track]
+    }
+}
+
+/// A row's values that are not text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+struct Facts {
+    interval: Option<Interval>,
+    status: Option<Status>,
+    format: Option<Format>,
+}
+
+/// The keys of many rows, flat (see the module doc).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct KeyTable {
+    /// Every key of every row, one after the other.
+    #[serde(skip)]
+    text: Arena,
+    /// Where each key ends in `text`, [`KEYS`] per row (a key starts where the one before
+    /// it ends).
+    ends: Vec<u64>,
+    facts: Vec<Facts>,
+}
+
+impl KeyTable {
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// Appends a row.
+    pub fn push(&mut self, keys: &RoundKeys) {
+        let text = self.text.to_mut();
+        for key in keys.texts() {
+            text.push_str(key);
+            self.ends.push(text.len() as u64);
+        }
+        self.facts.push(Facts { interval: keys.interval, status: keys.status, format: keys.format });
+    }
+
+    /// Appends the rows of another table.
+    pub fn append(&mut self, other: &KeyTable) {
+        let text = self.text.to_mut();
+        let base = text.len() as u64;
+        text.push_str(other.text.as_str());
+        self.ends.extend(other.ends.iter().map(|end| end + base));
+        self.facts.extend_from_slice(&other.facts);
+    }
+
+    /// Row `r`, or `None` past the end. A key whose bounds are damaged (only a corrupt cache
+    /// entry could have them, and the cache checks a hash first) reads as empty.
+    pub fn get(&self, r: usize) -> Option<RoundKeys<'_>> {
+        let facts = self.facts.get(r)?;
+        let text = self.text.as_str();
+        let first = r.checked_mul(KEYS)?;
+        let key = |k: usize| -> &str {
+            let start = match (first + k).checked_sub(1) {
+                Some(before) => self.ends.get(before).copied().unwrap_or(0),
+                None => 0,
+            };
+            let end = self.ends.get(first + k).copied().unwrap_or(start);
+            let (Ok(start), Ok(end)) = (usize::try_from(start), usize::try_from(end)) else { return "" };
+            text.get(start..end).unwrap_or("")
+        };
+        Some(RoundKeys {
+            interval: facts.interval,
+            status: facts.status,
+            format: facts.format,
+            id: key(0),
+            text: key(1),
+            venue: key(2),
+            city: key(3),
+            country: key(4),
+            people: key(5),
+            parties: key(6),
+            third: key(7),
+            hosts: key(8),
+            mediators: key(9),
+            topics: key(10),
+            track: key(11),
+            venue_sort: key(12),
+            title_sort: key(13),
+        })
+    }
+
+    /// Every row in order.
+    pub fn iter(&self) -> impl Iterator<Item = RoundKeys<'_>> + '_ {
+        (0..self.len()).filter_map(|r| self.get(r))
+    }
+
+    /// The arena, for the load cache to write as it is.
+    pub(in crate::dataset) fn arena(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// Puts back the arena the load cache kept apart; `None` when it does not fit the
+    /// table's bounds (the entry is then not used).
+    pub(in crate::dataset) fn with_arena(mut self, text: Arena) -> Option<KeyTable> {
+        let last = self.ends.last().copied().unwrap_or(0);
+        let sorted = self.ends.windows(2).all(|w| w[0] <= w[1]);
+        let fits = self.ends.len() == self.facts.len() * KEYS && sorted && last == text.as_str().len() as u64;
+        self.text = text;
+        fits.then_some(self)
+    }
+}
+
+/// Bytes owned elsewhere and shared: the load cache's mapped entry.
+pub(in crate::dataset) type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// The text of a [`KeyTable`]: a string of its own, or text inside bytes shared with
+/// something else (the load cache's mapped file), checked once to be UTF-8.
+#[derive(Clone, Default)]
+pub(in crate::dataset) struct Arena {
+    owned: String,
+    /// When set, the text is here and `owned` is empty.
+    shared: Option<(SharedBytes, Range<usize>)>,
+}
+
+impl std::fmt::Debug for Arena {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Arena({} bytes)", self.as_str().len())
+    }
+}
+
+impl Arena {
+    /// The text at `range` of `bytes`, or `None` when the range is out of bounds or the text
+    /// is not UTF-8.
+    pub(in crate::dataset) fn shared(bytes: SharedBytes, range: Range<usize>) -> Option<Arena> {
+        let text = (*bytes).as_ref().get(range.clone())?;
+        std::str::from_utf8(text).ok()?;
+        Some(Arena { owned: String::new(), shared: Some((bytes, range)) })
+    }
+
+    fn as_str(&self) -> &str {
+        let Some((bytes, range)) = &self.shared else { return &self.owned };
+        let text = (**bytes).as_ref().get(range.clone()).unwrap_or_default();
+        // Safety: `Arena::shared`, the only way to set `shared`, checked that exactly these
+        // bytes are UTF-8, and they cannot change: the owner is behind an `Arc` that hands
+        // out only shared references, and a mapped cache entry is never written in place
+        // (see `cache::Cache::load`). Checking again here would cost a pass over the text
+        // on every key a query reads.
+        unsafe { std::str::from_utf8_unchecked(text) }
+    }
+
+    /// The text as an owned string, copied the first time if it was shared.
+    fn to_mut(&mut self) -> &mut String {
+        if let Some((bytes, range)) = self.shared.take() {
+            let text = (*bytes).as_ref().get(range).unwrap_or_default();
+            self.owned = String::from_utf8_lossy(text).into_owned();
+        }
+        &mut self.owned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys<'a>(id: &'a str, text: &'a str, venue: &'a str) -> RoundKeys<'a> {
+        RoundKeys { id, text, venue, status: Some(Status::Held), ..RoundKeys::default() }
+    }
+
+    #[test]
+    fn rows_read_back_as_they_were_pushed_and_appended() {
+        let mut table = KeyTable::default();
+        table.push(&keys("a", "first round", "geneve"));
+        table.push(&keys("b", "", "москва"));
+        let mut more = KeyTable::default();
+        more.push(&keys("c", "third", ""));
+        table.append(&more);
+        assert_eq!(table.len(), 3);
+        assert_eq!(table.get(0), Some(keys("a", "first round", "geneve")));
+        assert_eq!(table.get(1), Some(keys("b", "", "москва")));
+        assert_eq!(table.get(2), Some(keys("c", "third", "")));
+        assert_eq!(table.get(3), None);
+        assert_eq!(table.iter().map(|k| k.id).collect::<Vec<_>>(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn a_shared_arena_is_read_in_place_and_checked() {
+        let mut table = KeyTable::default();
+        table.push(&keys("a", "ceasefire", "istanbul"));
+        let bytes: SharedBytes = Arc::new(format!("header{}trailer", table.arena()).into_bytes());
+        let range = 6..6 + table.arena().len();
+        let arena = Arena::shared(Arc::clone(&bytes), range.clone()).expect("UTF-8 in bounds");
+        let shared = table.clone().with_arena(arena).expect("fits");
+        assert_eq!(shared.get(0), table.get(0));
+        // Out of bounds, not UTF-8, or not the length the bounds say: refused.
+        assert!(Arena::shared(Arc::clone(&bytes), 6..10_000).is_none());
+        let broken: SharedBytes = Arc::new(vec![b'a', 0xff, b'b']);
+        assert!(Arena::shared(broken, 0..3).is_none());
+        let short = Arena::shared(bytes, range.start..range.end - 1).expect("still UTF-8");
+        assert!(table.with_arena(short).is_none());
+    }
+
+    #[test]
+    fn damaged_bounds_read_as_empty_keys_instead_of_panicking() {
+        let mut table = KeyTable::default();
+        table.push(&keys("é", "x", "y"));
+        // An end inside the two bytes of `é`, and ends that go backwards.
+        table.ends[0] = 1;
+        assert_eq!(table.get(0).map(|k| k.id), Some(""));
+        table.ends[1] = 0;
+        assert_eq!(table.get(0).map(|k| k.text), Some(""));
+    }
+}
