@@ -33,7 +33,7 @@ mod tests {
         let round = lib.data().rounds.get(r).expect("the round");
         let head = format!("{}, {}, 2025-05-16 — ", round.title, lib.venue_label(round));
         assert!(text.starts_with(&head), "{text}");
-        let first = lib.source(&round.sources.get(0).expect("a source")).expect("a known source");
+        let first = lib.source(&round.sources[0]).expect("a known source");
         assert!(text.contains(&first.url), "{text}");
         assert_eq!(text.matches("https://").count(), round.sources.len(), "{text}");
         assert_eq!(citation(&lib, lib.data().rounds.len()), None);
