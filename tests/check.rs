@@ -688,8 +688,10 @@ fn the_name_forms_readers_type_find_their_person() {
     ];
     for (word, person) in forms {
         let query = Query::parse(&format!("person:{word}")).expect("a valid query");
-        let found: Vec<&str> =
-            filter(&lib, &query, Sort::Date).iter().map(|&r| lib.data().rounds[r].id.as_str()).collect();
+        let found: Vec<&str> = filter(&lib, &query, Sort::Date)
+            .iter()
+            .map(|&r| lib.data().rounds.get(r).expect("a round").id.as_str())
+            .collect();
         assert!(!found.is_empty(), "person:{word} finds no round");
         for id in &found {
             let round = lib.round(id).expect("a round");

@@ -680,7 +680,7 @@ fn a_large_file_shows_its_first_rows_while_the_rest_loads() {
     // The first rounds of the file, by the start of their titles (the list may cut them).
     let first_screen = talks::dataset::FIRST_SCREEN_ROUNDS;
     let head: Vec<String> =
-        data.rounds[..first_screen].iter().map(|r| r.title.chars().take(12).collect()).collect();
+        data.rounds.iter().take(first_screen).map(|r| r.title.chars().take(12).collect()).collect();
     let mut app = App::start_in(dir, &["--data", "big.ron", "--no-cache"], &[]);
     app.wait_text("· loading…");
     let first = app.contents();

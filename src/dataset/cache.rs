@@ -46,6 +46,7 @@ const SCHEMA_SOURCES: &[&str] = &[
     include_str!("../model/round.rs"),
     include_str!("../model/vocab.rs"),
     include_str!("../model/kind.rs"),
+    include_str!("../model/items.rs"),
     include_str!("index.rs"),
     include_str!("index/keys.rs"),
     include_str!("index/ids.rs"),

@@ -191,19 +191,24 @@ impl Index {
         index
     }
 
-    /// Every round's keys, in dataset order, built in pieces on every core.
+    /// Every round's keys, in dataset order, built in pieces on every core. The pieces are
+    /// ranges of positions (lazily decoded rounds are not a slice); a round that cannot be
+    /// decoded gets empty keys, so that keys stay at their round's position.
     fn all_round_keys(&self, data: &Dataset, folded: &Folded) -> KeyTable {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let piece = data.rounds.len().div_ceil(threads).max(1000);
+        let len = data.rounds.len();
+        let piece = len.div_ceil(threads).max(1000);
         std::thread::scope(|scope| {
-            let pieces: Vec<_> = data
-                .rounds
-                .chunks(piece)
-                .map(|chunk| {
+            let pieces: Vec<_> = (0..len)
+                .step_by(piece)
+                .map(|start| {
                     scope.spawn(move || {
                         let mut table = KeyTable::default();
-                        for r in chunk {
-                            table.push(&self.round_keys(r, folded).as_keys());
+                        for r in start..len.min(start + piece) {
+                            match data.rounds.get(r) {
+                                Some(round) => table.push(&self.round_keys(round, folded).as_keys()),
+                                None => table.push(&RoundKeys::default()),
+                            }
                         }
                         table
                     })
@@ -224,9 +229,10 @@ impl Index {
     fn build_orders(&mut self, data: &Dataset, rounds: &KeyTable) {
         let index = self;
         let mut order: Vec<usize> = (0..data.rounds.len()).collect();
+        // Positions come from `0..len`; a round that cannot be decoded sorts first.
         order.sort_by(|&a, &b| {
-            let (ra, rb) = (&data.rounds[a], &data.rounds[b]);
-            ra.date.sort_key().cmp(&rb.date.sort_key()).then_with(|| ra.id.cmp(&rb.id))
+            let key = |r| data.rounds.get(r).map(|r: &Round| (r.date.sort_key(), r.id.as_str()));
+            key(a).cmp(&key(b))
         });
         index.count_topic_rounds(data);
         let mut attendance = vec![Vec::new(); data.people.len()];
@@ -335,7 +341,7 @@ impl Index {
         attendance: &mut [Vec<Attendance>],
         mentions: &mut [Vec<TopicMention>],
     ) {
-        let round = &data.rounds[r];
+        let Some(round) = data.rounds.get(r) else { return };
         for (d, del) in round.delegations.iter().enumerate() {
             for (member, m) in del.members.iter().enumerate() {
                 if let Some(&p) = self.by_id.get(Kind::Person).get(&m.person) {

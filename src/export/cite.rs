@@ -30,7 +30,7 @@ mod tests {
         let (lib, _) = crate::dataset::open(&[]).expect("the shipped dataset");
         let r = lib.round_position("2025-05-16-istanbul-russia-ukraine").expect("the round");
         let text = citation(&lib, r).expect("a citation");
-        let round = &lib.data().rounds[r];
+        let round = lib.data().rounds.get(r).expect("the round");
         let head = format!("{}, {}, 2025-05-16 — ", round.title, lib.venue_label(round));
         assert!(text.starts_with(&head), "{text}");
         let first = lib.source(&round.sources[0]).expect("a known source");

@@ -123,7 +123,8 @@ fn ron_export_reloads_with_zero_errors_and_the_same_rounds() {
     assert!(errors.is_empty(), "{errors:#?}");
     let data = &parsed.dataset;
     assert_eq!(data.title, "Russia–United States talks, 2025 (export)");
-    assert_eq!(data.rounds, vec![lib.data().rounds[CALL].clone(), lib.data().rounds[ISTANBUL].clone()]);
+    let expected = [CALL, ISTANBUL].map(|r| lib.data().rounds.get(r).expect("a round").clone());
+    assert_eq!(data.rounds, crate::model::Items::from(expected.to_vec()));
     // Everything referenced came along, nothing else did.
     let ids = |v: Vec<&str>| v.join(" ");
     assert_eq!(
@@ -166,7 +167,7 @@ fn ics_is_well_formed() {
 fn ics_dtend_is_the_day_after_a_range() {
     let range = crate::model::DateSpec::Range("2025-02-27".parse().unwrap(), "2025-02-28".parse().unwrap());
     let lib = library_with(|d| {
-        d.rounds[ISTANBUL].date = range;
+        d.rounds.to_mut()[ISTANBUL].date = range;
     });
     let text = render(&lib, &[ISTANBUL], Format::Ics).unwrap().text;
     assert!(text.contains("DTSTART;VALUE=DATE:20250227\r\nDTEND;VALUE=DATE:20250301\r\n"));
@@ -189,9 +190,9 @@ fn ics_skips_rounds_without_days() {
 #[test]
 fn csv_cells_that_would_be_formulas_stay_text() {
     let lib = library_with(|d| {
-        d.rounds[ISTANBUL].title = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
-        d.rounds[ISTANBUL].agenda[0].summary = "+1 more".into();
-        d.rounds[ISTANBUL].agenda[1].summary = "@SUM(A1)".into();
+        d.rounds.to_mut()[ISTANBUL].title = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+        d.rounds.to_mut()[ISTANBUL].agenda[0].summary = "+1 more".into();
+        d.rounds.to_mut()[ISTANBUL].agenda[1].summary = "@SUM(A1)".into();
     });
     let export = render(&lib, &[ISTANBUL], Format::Csv).unwrap().text;
     let mut reader = ::csv::Reader::from_reader(export.as_bytes());
@@ -209,8 +210,8 @@ fn csv_cells_that_would_be_formulas_stay_text() {
 #[test]
 fn a_crlf_in_the_data_leaves_no_carriage_return_in_human_formats() {
     let lib = library_with(|d| {
-        d.rounds[ISTANBUL].agenda[0].summary = "line one\r\nline two".into();
-        d.rounds[ISTANBUL].notes[0].text = "note\r\nmore".into();
+        d.rounds.to_mut()[ISTANBUL].agenda[0].summary = "line one\r\nline two".into();
+        d.rounds.to_mut()[ISTANBUL].notes[0].text = "note\r\nmore".into();
     });
     for format in [Format::Markdown, Format::Csv, Format::Ics] {
         let text = render(&lib, &[ISTANBUL], format).unwrap().text;
@@ -226,7 +227,8 @@ fn a_crlf_in_the_data_leaves_no_carriage_return_in_human_formats() {
 #[test]
 fn csv_parses_back_with_quoting() {
     let lib = library_with(|d| {
-        d.rounds[ISTANBUL].agenda[0].summary = "Notes, \"guaranteeing\" banking\nfor missions".into();
+        d.rounds.to_mut()[ISTANBUL].agenda[0].summary =
+            "Notes, \"guaranteeing\" banking\nfor missions".into();
     });
     let text = render(&lib, &[ISTANBUL, CALL, CANCELLED], Format::Csv).unwrap().text;
     let mut reader = ::csv::Reader::from_reader(text.as_bytes());
@@ -244,8 +246,8 @@ fn csv_parses_back_with_quoting() {
 #[test]
 fn human_formats_carry_no_control_characters() {
     let lib = library_with(|d| {
-        d.rounds[ISTANBUL].title = "Talks\u{1b}[2J in \u{202e}Istanbul".into();
-        d.rounds[ISTANBUL].agenda[0].summary = "bell\u{7} and\nnewline".into();
+        d.rounds.to_mut()[ISTANBUL].title = "Talks\u{1b}[2J in \u{202e}Istanbul".into();
+        d.rounds.to_mut()[ISTANBUL].agenda[0].summary = "bell\u{7} and\nnewline".into();
     });
     for format in [Format::Markdown, Format::Csv, Format::Ics] {
         let text = render(&lib, &[ISTANBUL], format).unwrap().text;
@@ -259,7 +261,7 @@ fn human_formats_carry_no_control_characters() {
 #[test]
 fn markdown_escapes_markup_in_data() {
     let lib = library_with(|d| {
-        d.rounds[ISTANBUL].agenda[0].summary = "*not* emphasis_or [a link]".into();
+        d.rounds.to_mut()[ISTANBUL].agenda[0].summary = "*not* emphasis_or [a link]".into();
     });
     let text = render(&lib, &[ISTANBUL], Format::Markdown).unwrap().text;
     assert!(text.contains(r"\*not\* emphasis\_or \[a link\]"));

@@ -93,8 +93,11 @@ impl<T> PerKind<T> {
 impl Dataset {
     /// The ids of every entity of a kind, in dataset order.
     pub fn ids(&self, kind: Kind) -> Vec<&str> {
-        fn of<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<&str> {
-            items.iter().map(id).collect()
+        fn of<'a, T: 'a>(
+            items: impl IntoIterator<Item = &'a T>,
+            id: impl Fn(&'a T) -> &'a str,
+        ) -> Vec<&'a str> {
+            items.into_iter().map(id).collect()
         }
         match kind {
             Kind::Source => of(&self.sources, |x| &x.id),

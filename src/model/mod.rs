@@ -10,12 +10,14 @@
 
 mod date;
 mod entities;
+pub mod items;
 mod kind;
 mod round;
 mod vocab;
 
 pub use date::{DateSpec, Interval};
 pub use entities::{Milestone, Party, PartyKind, Person, Position, Source, Topic, Track, Venue};
+pub use items::{Decode, Items};
 pub use kind::{Kind, PerKind};
 pub use round::{
     AgendaItem, Delegation, Duration, DurationQualifier, Member, Note, Round, RoundLink, Statement,
@@ -55,10 +57,10 @@ pub struct Dataset {
     #[serde(default)]
     pub tracks: Vec<Track>,
     #[serde(default)]
-    pub rounds: Vec<Round>,
+    pub rounds: Items<Round>,
     /// Agreements, exchanges, ceasefires and sanctions the rounds are read against.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
     #[serde(default)]
-    pub sources: Vec<Source>,
+    pub sources: Items<Source>,
 }

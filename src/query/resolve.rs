@@ -62,7 +62,8 @@ fn not_found(lib: &Library, given: &str, wanted: &str) -> String {
 }
 
 fn ambiguous(lib: &Library, given: &str, found: &[usize]) -> String {
-    let ids: Vec<&str> = found.iter().take(LISTED).map(|&i| lib.data().rounds[i].id.as_str()).collect();
+    let ids: Vec<&str> =
+        found.iter().take(LISTED).filter_map(|&i| Some(lib.data().rounds.get(i)?.id.as_str())).collect();
     let more = match found.len().saturating_sub(LISTED) {
         0 => String::new(),
         n => format!(" and {n} more"),

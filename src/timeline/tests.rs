@@ -15,7 +15,7 @@ fn build(lib: &Library, text: &str) -> Timeline {
 }
 
 fn ids(lib: &Library, rounds: &[usize]) -> Vec<String> {
-    rounds.iter().map(|&r| lib.data().rounds[r].id.clone()).collect()
+    rounds.iter().map(|&r| lib.data().rounds.get(r).expect("a round").id.clone()).collect()
 }
 
 fn day(s: &str) -> Day {
@@ -155,5 +155,11 @@ fn the_shipped_dataset_has_nine_lanes_and_the_milestones() {
     // Witkoff's trail: his rounds only, on the lanes he travelled.
     let w = build(&lib, "person:witkoff");
     assert!(w.order.len() > 10 && w.order.len() < 100, "{}", w.order.len());
-    assert!(w.order.iter().all(|&r| lib.data().rounds[r].participants().any(|m| m.person == "witkoff")));
+    assert!(w.order.iter().all(|&r| lib
+        .data()
+        .rounds
+        .get(r)
+        .expect("a round")
+        .participants()
+        .any(|m| m.person == "witkoff")));
 }

@@ -58,7 +58,9 @@ impl CopyMenu {
         };
         CopyMenu {
             entries: vec![
-                for_round(CopyWhat::Id, "id", &|r| Ok(lib.data().rounds[r].id.clone())),
+                for_round(CopyWhat::Id, "id", &|r| {
+                    lib.data().rounds.get(r).map(|x| x.id.clone()).ok_or_else(|| "no such round".to_string())
+                }),
                 for_round(CopyWhat::Citation, "citation", &|r| {
                     crate::export::citation(lib, r).ok_or_else(|| "no such round".to_string())
                 }),

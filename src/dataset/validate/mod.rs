@@ -99,9 +99,9 @@ impl<'a> Validator<'a> {
         self.push((Severity::Warning, code), at, format!("{}, field `{field}`", ctx.subject()), message);
     }
 
-    /// Opens the context for the entity `items[i]` of a kind, reporting a bad or duplicate id.
-    fn enter<T>(&mut self, kind: Kind, items: &'a [T], i: usize, id: &dyn Fn(&'a T) -> &'a str) -> Ctx<'a> {
-        let this = id(&items[i]);
+    /// Opens the context for the `i`-th entity of a kind, whose id is `this`, reporting a bad
+    /// or duplicate id.
+    fn enter(&mut self, kind: Kind, i: usize, this: &'a str) -> Ctx<'a> {
         let file = self.parsed.origins.get(kind).get(i).copied().unwrap_or(0);
         let nth_in_file = {
             let n = self.seen_in_file.entry((file, this)).or_insert(0);
@@ -190,7 +190,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, s) in d.sources.iter().enumerate() {
-            let ctx = self.enter(Kind::Source, &d.sources, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Source, i, &s.id);
             self.non_empty(&ctx, "title", &s.title);
             self.non_empty(&ctx, "url", &s.url);
             self.non_empty(&ctx, "language", &s.language);
@@ -201,7 +201,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, p) in d.parties.iter().enumerate() {
-            let ctx = self.enter(Kind::Party, &d.parties, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Party, i, &p.id);
             self.non_empty(&ctx, "name", &p.name);
         }
     }
@@ -210,7 +210,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, p) in d.people.iter().enumerate() {
-            let ctx = self.enter(Kind::Person, &d.people, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Person, i, &p.id);
             self.non_empty(&ctx, "name", &p.name);
             if let Some(party) = &p.party {
                 self.reference(&ctx, "party", Kind::Party, party);
@@ -239,7 +239,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, v) in d.venues.iter().enumerate() {
-            let ctx = self.enter(Kind::Venue, &d.venues, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Venue, i, &v.id);
             self.non_empty(&ctx, "city", &v.city);
             self.non_empty(&ctx, "country", &v.country);
         }
@@ -251,7 +251,7 @@ impl<'a> Validator<'a> {
         let parent_of: HashMap<&str, &str> =
             d.topics.iter().filter_map(|t| Some((t.id.as_str(), t.parent.as_deref()?))).collect();
         for (i, t) in d.topics.iter().enumerate() {
-            let ctx = self.enter(Kind::Topic, &d.topics, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Topic, i, &t.id);
             self.non_empty(&ctx, "name", &t.name);
             if let Some(parent) = &t.parent {
                 self.reference(&ctx, "parent", Kind::Topic, parent);
@@ -271,7 +271,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, t) in d.tracks.iter().enumerate() {
-            let ctx = self.enter(Kind::Track, &d.tracks, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Track, i, &t.id);
             self.non_empty(&ctx, "name", &t.name);
         }
     }
@@ -289,7 +289,7 @@ impl<'a> Validator<'a> {
         let parsed = self.parsed;
         let d = &parsed.dataset;
         for (i, m) in d.milestones.iter().enumerate() {
-            let ctx = self.enter(Kind::Milestone, &d.milestones, i, &|x| &x.id);
+            let ctx = self.enter(Kind::Milestone, i, &m.id);
             self.non_empty(&ctx, "title", &m.title);
             self.non_empty(&ctx, "summary", &m.summary);
             if let Some(message) = date_problem(&m.date) {

@@ -9,9 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 impl<'a> Validator<'a> {
     pub(super) fn check_round(&mut self, i: usize, r: &'a Round) {
-        let parsed = self.parsed;
-        let d = &parsed.dataset;
-        let ctx = self.enter(Kind::Round, &d.rounds, i, &|x| &x.id);
+        let ctx = self.enter(Kind::Round, i, &r.id);
         self.non_empty(&ctx, "title", &r.title);
         self.short_title(&ctx, r);
         self.reference(&ctx, "track", Kind::Track, &r.track);

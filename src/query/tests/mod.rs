@@ -17,7 +17,7 @@ fn ids(query: &str) -> Vec<String> {
 
 fn sorted(lib: &Library, query: &str, sort: Sort) -> Vec<String> {
     let q = Query::parse(query).unwrap_or_else(|e| panic!("`{query}` should parse: {e}"));
-    filter(lib, &q, sort).into_iter().map(|i| lib.data().rounds[i].id.clone()).collect()
+    filter(lib, &q, sort).into_iter().map(|i| lib.data().rounds.get(i).expect("a round").id.clone()).collect()
 }
 
 fn error(query: &str) -> QueryError {

@@ -83,7 +83,7 @@ fn narrows_says_no_when_the_new_query_may_match_more() {
 #[test]
 fn resolve_round_takes_exact_ids_then_unique_prefixes() {
     let lib = library();
-    let id = |i: usize| lib.data().rounds[i].id.as_str();
+    let id = |i: usize| lib.data().rounds.get(i).expect("a round").id.as_str();
     assert_eq!(resolve_round(&lib, "2025-03-18-call").map(id).unwrap(), "2025-03-18-call");
     assert_eq!(resolve_round(&lib, "2025-03-2").map(id).unwrap(), "2025-03-24-riyadh");
     assert_eq!(resolve_round(&lib, "2025-06").map(id).unwrap(), "2025-06-istanbul");

@@ -28,7 +28,7 @@ fn brief_urls(text: &str) -> Vec<String> {
 fn screen_show_and_markdown_number_every_round_alike() {
     let lib = library();
     for r in 0..lib.data().rounds.len() {
-        let id = &lib.data().rounds[r].id;
+        let id = &lib.data().rounds.get(r).expect("a round").id;
         let screen = screen_urls(&round_rows(&lib, r));
         assert!(!screen.is_empty(), "{id}: no sources on screen");
         let text = render_text(&lib, r);

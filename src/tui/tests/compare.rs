@@ -39,8 +39,8 @@ fn m_marks_and_c_compares_the_marked_round_with_the_selected_one() {
     assert_eq!(s.context(), Context::Compare);
     let v = view(&s);
     let lib = &s.lib;
-    assert_eq!(lib.data().rounds[v.left].id, "2025-02-27-istanbul");
-    assert_eq!(lib.data().rounds[v.right].id, "2025-04-10-istanbul");
+    assert_eq!(lib.data().rounds.get(v.left).expect("a round").id, "2025-02-27-istanbul");
+    assert_eq!(lib.data().rounds.get(v.right).expect("a round").id, "2025-04-10-istanbul");
     let rows = rows(&s);
     assert!(rows.iter().any(|r| r == "Date|2025-02-27|2025-04-10"), "{rows:#?}");
     // Darchiev led both, with another post the second time: flagged.
@@ -70,8 +70,8 @@ fn the_timeline_selection_can_be_marked_and_compared() {
     let mut s = state(100, 30);
     run(&mut s, [Action::Show(View::Timeline), Action::Mark, Action::Later, Action::Compare]);
     let v = view(&s);
-    assert_eq!(s.lib.data().rounds[v.left].id, "2025-02-11-witkoff-moscow");
-    assert_eq!(s.lib.data().rounds[v.right].id, "2025-02-12-bessent-kyiv");
+    assert_eq!(s.lib.data().rounds.get(v.left).expect("a round").id, "2025-02-11-witkoff-moscow");
+    assert_eq!(s.lib.data().rounds.get(v.right).expect("a round").id, "2025-02-12-bessent-kyiv");
 }
 
 #[test]
@@ -88,7 +88,11 @@ fn links_are_followed_and_back_reopens_the_comparison() {
     run(&mut s, [Action::Back]);
     assert_eq!(s.view, View::Rounds);
     let v = view(&s);
-    assert_eq!(s.lib.data().rounds[v.left].id, "2025-02-27-istanbul", "the comparison is open again");
+    assert_eq!(
+        s.lib.data().rounds.get(v.left).expect("a round").id,
+        "2025-02-27-istanbul",
+        "the comparison is open again"
+    );
     // Round B's line opens it in the Rounds view.
     run(&mut s, [Action::Top, Action::Down, Action::Follow]);
     assert_eq!(selected_round(&s).as_deref(), Some("2025-04-10-istanbul"));
@@ -115,7 +119,7 @@ fn back_returns_to_the_line_of_the_comparison_that_was_followed() {
 fn swapping_moving_and_closing() {
     let mut s = istanbul(100, 30);
     run(&mut s, [Action::Swap]);
-    assert_eq!(s.lib.data().rounds[view(&s).left].id, "2025-04-10-istanbul");
+    assert_eq!(s.lib.data().rounds.get(view(&s).left).expect("a round").id, "2025-04-10-istanbul");
     run(&mut s, [Action::Bottom]);
     let v = view(&s);
     assert_eq!(v.cursor, v.rows.len() - 1);

@@ -32,7 +32,7 @@ fn ctrl_e_edits_the_item_each_view_has_selected() {
     let milestone = s.lib.data().milestones[s.milestones.current().expect("a milestone")].id.clone();
     assert_eq!(run(&mut s, [Action::Edit]), item(Kind::Milestone, &milestone));
     run(&mut s, [Action::Show(View::Timeline), Action::Later]);
-    let round = s.lib.data().rounds[s.selected_round().expect("a round")].id.clone();
+    let round = s.lib.data().rounds.get(s.selected_round().expect("a round")).expect("a round").id.clone();
     assert_eq!(run(&mut s, [Action::Edit]), item(Kind::Round, &round));
 }
 

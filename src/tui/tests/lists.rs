@@ -14,7 +14,10 @@ fn visible_titles(s: &State) -> Vec<String> {
     let pane = &s.rounds;
     let end = (pane.offset + usize::from(inner.height)).min(pane.items.len());
     let rounds = &s.lib.data().rounds;
-    let date_w = pane.items[pane.offset..end].iter().map(|&r| rounds[r].date_label().len() + 1).max();
+    let date_w = pane.items[pane.offset..end]
+        .iter()
+        .map(|&r| rounds.get(r).expect("a round").date_label().len() + 1)
+        .max();
     let start = round_title_start(date_w.unwrap_or(11), usize::from(inner.width));
     (0..end - pane.offset)
         .map(|row| {

@@ -50,7 +50,7 @@ pub fn typed(text: &str) -> Vec<Action> {
 
 /// The id of the selected round.
 pub fn selected_round(state: &State) -> Option<String> {
-    state.rounds.current().map(|r| state.lib.data().rounds[r].id.clone())
+    state.rounds.current().map(|r| state.lib.data().rounds.get(r).expect("a round").id.clone())
 }
 
 /// Moves the detail cursor to the first row whose text contains `needle`.

@@ -17,14 +17,14 @@ fn edited(change: impl FnOnce(&mut Dataset)) -> Arc<Library> {
 
 /// A round added before every other in the file: every position after it moves by one.
 fn with_a_round_first(data: &mut Dataset) {
-    let mut round = data.rounds[0].clone();
+    let mut round = data.rounds.first().expect("a round").clone();
     round.id = "2024-12-31-added".into();
     round.title = "A round added at the top of the file".into();
-    data.rounds.insert(0, round);
+    data.rounds.to_mut().insert(0, round);
 }
 
 fn retitle(data: &mut Dataset, id: &str, title: &str) {
-    let round = data.rounds.iter_mut().find(|r| r.id == id).expect("the round");
+    let round = data.rounds.to_mut().iter_mut().find(|r| r.id == id).expect("the round");
     round.title = title.into();
 }
 
@@ -38,7 +38,7 @@ fn the_selected_round_filter_focus_and_mark_are_kept_by_id_when_positions_move()
     run(&mut s, [Action::OpenFilter].into_iter().chain(typed("venue:istanbul")).chain([Action::Confirm]));
     run(&mut s, [Action::Down, Action::Mark, Action::Down, Action::Down, Action::FocusNext, Action::Down]);
     let selected = selected_round(&s).expect("a round");
-    let marked = s.marked.map(|r| s.lib.data().rounds[r].id.clone());
+    let marked = s.marked.map(|r| s.lib.data().rounds.get(r).expect("a round").id.clone());
     let (row, cursor) = (s.rounds.selected, s.detail.cursor);
     let new = edited(|d| {
         with_a_round_first(d);
@@ -50,7 +50,7 @@ fn the_selected_round_filter_focus_and_mark_are_kept_by_id_when_positions_move()
     assert_eq!(s.filter.applied, "venue:istanbul");
     assert_eq!(s.rounds.items.len(), 8);
     assert_eq!((s.focus, s.detail.cursor), (Focus::Detail, cursor));
-    assert_eq!(s.marked.map(|r| s.lib.data().rounds[r].id.clone()), marked);
+    assert_eq!(s.marked.map(|r| s.lib.data().rounds.get(r).expect("a round").id.clone()), marked);
     assert!(
         s.detail.rows.iter().any(|r| r.plain().contains("Retitled by the curator")),
         "the detail is rebuilt"
@@ -62,13 +62,13 @@ fn a_round_that_is_gone_leaves_the_list_at_the_same_row() {
     let mut s = state(100, 30);
     run(&mut s, [Action::Down, Action::Down, Action::Down]);
     let gone = selected_round(&s).expect("a round");
-    let next = s.lib.data().rounds[s.rounds.items[4]].id.clone();
+    let next = s.lib.data().rounds.get(s.rounds.items[4]).expect("a round").id.clone();
     let new = edited(|d| {
-        d.rounds.retain(|r| r.id != gone);
+        d.rounds.to_mut().retain(|r| r.id != gone);
         for m in &mut d.milestones {
             m.rounds.retain(|r| *r != gone);
         }
-        for r in &mut d.rounds {
+        for r in d.rounds.to_mut() {
             r.links.retain(|l| l.round != gone);
         }
     });
@@ -84,7 +84,10 @@ fn the_other_views_history_and_comparison_follow_their_items() {
     run(&mut s, [Action::Mark, Action::Down, Action::Compare]);
     let Overlay::Compare(before) = &s.overlay else { panic!("the comparison opens") };
     let ids = |s: &State, l: usize, r: usize| {
-        (s.lib.data().rounds[l].id.clone(), s.lib.data().rounds[r].id.clone())
+        (
+            s.lib.data().rounds.get(l).expect("a round").id.clone(),
+            s.lib.data().rounds.get(r).expect("a round").id.clone(),
+        )
     };
     let compared = ids(&s, before.left, before.right);
     replace_library(&mut s, edited(with_a_round_first));
@@ -94,11 +97,21 @@ fn the_other_views_history_and_comparison_follow_their_items() {
     let mut s = state(100, 30);
     run(&mut s, [Action::Down, Action::Show(View::People), Action::Down, Action::Down]);
     let person = s.people.current().map(|p| s.lib.data().people[p].id.clone());
-    let visited = s.history.back.last().and_then(|v| v.place.item).map(|r| s.lib.data().rounds[r].id.clone());
+    let visited = s
+        .history
+        .back
+        .last()
+        .and_then(|v| v.place.item)
+        .map(|r| s.lib.data().rounds.get(r).expect("a round").id.clone());
     replace_library(&mut s, edited(with_a_round_first));
     assert_eq!(s.view, View::People);
     assert_eq!(s.people.current().map(|p| s.lib.data().people[p].id.clone()), person);
-    let after = s.history.back.last().and_then(|v| v.place.item).map(|r| s.lib.data().rounds[r].id.clone());
+    let after = s
+        .history
+        .back
+        .last()
+        .and_then(|v| v.place.item)
+        .map(|r| s.lib.data().rounds.get(r).expect("a round").id.clone());
     assert_eq!(after, visited);
 }
 
@@ -106,10 +119,10 @@ fn the_other_views_history_and_comparison_follow_their_items() {
 fn the_timeline_keeps_its_round_after_a_reload() {
     let mut s = state(120, 35);
     run(&mut s, [Action::Show(View::Timeline), Action::Later, Action::Later, Action::Later]);
-    let r = s.selected_round().map(|r| s.lib.data().rounds[r].id.clone());
+    let r = s.selected_round().map(|r| s.lib.data().rounds.get(r).expect("a round").id.clone());
     replace_library(&mut s, edited(with_a_round_first));
     assert_eq!(s.view, View::Timeline);
-    assert_eq!(s.selected_round().map(|r| s.lib.data().rounds[r].id.clone()), r);
+    assert_eq!(s.selected_round().map(|r| s.lib.data().rounds.get(r).expect("a round").id.clone()), r);
 }
 
 #[test]
@@ -174,8 +187,8 @@ fn the_problems_panel_leaves_the_list_in_sight_and_highlights_the_selected_probl
 /// file: no sources yet, the whole load still to come.
 fn on_the_top(rounds: usize) -> State {
     let mut data = library().data().clone();
-    data.rounds.truncate(rounds);
-    data.sources.clear();
+    data.rounds.to_mut().truncate(rounds);
+    data.sources.to_mut().clear();
     data.milestones.clear();
     let mut s = State::new(Arc::new(Library::index_unchecked(data)), 100, 30, false);
     crate::tui::update::reload::loading(&mut s, rounds, 1000);

@@ -298,7 +298,7 @@ fn the_selected_row_is_reversed_with_and_without_colour() {
 fn hostile_text_never_reaches_the_screen() {
     let mut data = library().data().clone();
     data.title = "evil \u{1b}]0;pwned\u{7} title".into();
-    data.rounds[0].title = "bidi \u{202e}txet\u{1b}[2J".into();
+    data.rounds.to_mut()[0].title = "bidi \u{202e}txet\u{1b}[2J".into();
     let lib = Arc::new(crate::dataset::open_dataset(data).expect("still valid").0);
     // Wide enough for the header to show the dataset's title beside the views and counts.
     let s = State::new(lib, 140, 30, true);

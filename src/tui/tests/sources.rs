@@ -29,7 +29,7 @@ fn first_source(s: &State) -> (usize, String) {
         _ => None,
     });
     let at = row.expect("the detail lists sources");
-    (at, s.lib.data().sources[at].url.clone())
+    (at, s.lib.data().sources.get(at).expect("a source").url.clone())
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn the_source_address_is_copied_only_with_the_cursor_on_a_source() {
     let (at, url) = first_source(&s);
     cursor_to(&mut s, &url[..url.len().min(30)]);
     let effects = run(&mut s, [Action::OpenCopy, Action::Copy(CopyWhat::Url)]);
-    let named = crate::text::shorten(&s.lib.data().sources[at].url, 60).into_owned();
+    let named = crate::text::shorten(&s.lib.data().sources.get(at).expect("a source").url, 60).into_owned();
     assert_eq!(effects, vec![Effect::Copy { what: format!("address {named}"), text: url }]);
 }
 

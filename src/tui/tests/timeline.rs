@@ -25,7 +25,7 @@ fn timeline_at(w: u16, h: u16, id: &str) -> State {
 
 /// The id of the round selected on the timeline.
 fn picked(s: &State) -> Option<String> {
-    s.timeline.pane.current().map(|r| s.lib.data().rounds[r].id.clone())
+    s.timeline.pane.current().map(|r| s.lib.data().rounds.get(r).expect("a round").id.clone())
 }
 
 fn lane_name(s: &State) -> String {
@@ -144,11 +144,14 @@ fn the_filter_applies_person_witkoff_shows_his_trail() {
     assert_eq!(s.view, View::Timeline, "filtering keeps the timeline on screen");
     let t = &s.timeline;
     assert_eq!(t.pane.items.len(), s.rounds.items.len());
-    assert!(t
-        .pane
-        .items
-        .iter()
-        .all(|&r| s.lib.data().rounds[r].participants().any(|m| m.person == "witkoff")));
+    assert!(t.pane.items.iter().all(|&r| s
+        .lib
+        .data()
+        .rounds
+        .get(r)
+        .expect("a round")
+        .participants()
+        .any(|m| m.person == "witkoff")));
     let lanes: Vec<String> = (0..t.chart.lanes.len()).map(|l| t.chart.label(&s.lib, l).to_string()).collect();
     assert!(!lanes.iter().any(|l| l == "Embassy normalisation"), "{lanes:?}");
     // His first round stays selected; clearing the filter keeps it.
