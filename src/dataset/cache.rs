@@ -2,11 +2,16 @@
 //! (`~/.cache/talks/` on Linux, honouring `XDG_CACHE_HOME`), so reopening unchanged files
 //! skips parsing, validation and indexing.
 //!
-//! An entry is the dataset, its index and its warnings, three sections written with postcard
-//! (serde) and read back on separate cores, then a header: the talks version, a hash of the
-//! source of every cached type (the schema), each file's path, size, modification time and
-//! inode as they were *before* it was read, and each section's length and xxh3 hash. It is used only if every one of those matches, so an
-//! edited, truncated or damaged entry is ignored (and rewritten after the load). Entries are
+//! An entry is the dataset, its index and its warnings in sections (see [`Part`]), then a
+//! header: the talks version, a hash of the source of every cached type (the schema), each
+//! file's path, size, modification time and inode as they were *before* it was read, each
+//! section's length, and an xxh3 hash of each 16 MB of the sections. It is used only if
+//! every one of those matches, so an edited, truncated or damaged entry is ignored (and
+//! rewritten after the load).
+//!
+//! Reading an entry decodes little: the text of the search keys is used in place in the
+//! mapped file, and each round and source is decoded when first read (see `stored`), so
+//! the entry stays mapped as long as a library made from it lives. Entries are
 //! written in a background thread, to a temporary file renamed into place, so a reader never
 //! sees half an entry; [`wait_for_writes`] lets a short-lived command finish the write
 //! before it exits. The directory is kept under a size limit, oldest entries first.
@@ -25,7 +30,7 @@ use std::time::{Duration, SystemTime};
 use xxhash_rust::xxh3::Xxh3;
 
 /// The first bytes of every entry.
-const MAGIC: &[u8; 8] = b"talksC02";
+const MAGIC: &[u8; 8] = b"talksC03";
 
 /// Files smaller than this in total are not cached: they parse faster than an entry loads.
 pub const MIN_CACHED_BYTES: u64 = 1 << 20;
@@ -109,7 +114,7 @@ struct Header {
 /// The sections of an entry, in the order they are written.
 #[derive(Debug, Clone, Copy)]
 enum Part {
-    /// postcard: the dataset.
+    /// postcard: the dataset without its rounds and sources.
     Dataset,
     /// postcard: the index, without the text of its key tables.
     Index,
@@ -119,16 +124,25 @@ enum Part {
     RoundKeys,
     /// The text of the milestones' key table, likewise.
     MilestoneKeys,
+    /// Each round with postcard, one after the other, decoded when first read.
+    Rounds,
+    /// postcard: where each round ends in `Rounds`.
+    RoundEnds,
+    /// Each source, likewise.
+    Sources,
+    /// postcard: where each source ends in `Sources`.
+    SourceEnds,
 }
 
-const PARTS: usize = 5;
+const PARTS: usize = 9;
 
 /// The payload is hashed in blocks of this size.
 const BLOCK: usize = 16 << 20;
 
 /// True when every block of `payload` has its hash, checked on every core (the payload is
-/// most of a large entry, and nothing else reads all of it).
-fn blocks_match(payload: &[u8], hashes: &[u64]) -> bool {
+/// most of a large entry, and nothing else reads all of it). `done` is given each block
+/// once it is checked.
+fn blocks_match(payload: &[u8], hashes: &[u64], done: &(dyn Fn(&[u8]) + Sync)) -> bool {
     let blocks: Vec<&[u8]> = payload.chunks(BLOCK).collect();
     if blocks.len() != hashes.len() {
         return false;
@@ -141,7 +155,11 @@ fn blocks_match(payload: &[u8], hashes: &[u64]) -> bool {
             .zip(hashes.chunks(each))
             .map(|(blocks, hashes)| {
                 scope.spawn(move || {
-                    blocks.iter().zip(hashes).all(|(block, &hash)| xxhash_rust::xxh3::xxh3_64(block) == hash)
+                    blocks.iter().zip(hashes).all(|(block, &hash)| {
+                        let matches = xxhash_rust::xxh3::xxh3_64(block) == hash;
+                        done(block);
+                        matches
+                    })
                 })
             })
             .collect();
@@ -202,7 +220,7 @@ impl Cache {
         // reject it when that happened before they ran; after them, reading the cut part
         // would stop the process, as with any mapped file written by another program.
         let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
-        let (sections, payload) = verified_payload(&map, keys)?;
+        let (sections, payload) = verified_payload(&map, keys, &|block| release(&map, block))?;
         let mut at = payload.start;
         let ranges: Vec<std::ops::Range<usize>> = sections
             .iter()
@@ -215,6 +233,14 @@ impl Cache {
         let ranges = <[std::ops::Range<usize>; PARTS]>::try_from(ranges).ok()?;
         let part = |p: Part| map.get(ranges[p as usize].clone());
         let (data, index) = (part(Part::Dataset)?, part(Part::Index)?);
+        // Only the rounds and sources read are ever decoded: the rows on screen, the rounds a
+        // query finds.
+        let ends = |ends: Part| postcard::from_bytes::<Vec<u64>>(part(ends)?).ok();
+        let bytes = || Arc::clone(&map) as SharedBytes;
+        let rounds =
+            stored::Stored::new(bytes(), ranges[Part::Rounds as usize].clone(), ends(Part::RoundEnds)?)?;
+        let sources =
+            stored::Stored::new(bytes(), ranges[Part::Sources as usize].clone(), ends(Part::SourceEnds)?)?;
         let (data, index) = std::thread::scope(|scope| {
             let data = scope.spawn(|| postcard::from_bytes::<Dataset>(data).ok());
             let index = postcard::from_bytes::<Index>(index).ok();
@@ -229,7 +255,10 @@ impl Cache {
         index.rounds = std::mem::take(&mut index.rounds).with_arena(shared(Part::RoundKeys)?)?;
         index.milestone_keys =
             std::mem::take(&mut index.milestone_keys).with_arena(shared(Part::MilestoneKeys)?)?;
-        Some((Library::from_shared(Arc::new(data?), Arc::new(index)), warnings))
+        let mut data = data?;
+        data.rounds = rounds.into_items();
+        data.sources = sources.into_items();
+        Some((Library::from_shared(Arc::new(data), Arc::new(index)), warnings))
     }
 
     /// Writes the entry in a background thread; [`wait_for_writes`] waits for it.
@@ -262,13 +291,17 @@ impl Cache {
             let mut out = std::io::BufWriter::with_capacity(1 << 20, temp.as_file_mut());
             out.write_all(MAGIC)?;
             let mut payload = Payload { out: &mut out, hasher: Xxh3::new(), in_block: 0, blocks: Vec::new() };
-            let sections = vec![
-                payload.postcard(data)?,
+            let mut sections = vec![
+                payload.postcard(&stored::skeleton(data))?,
                 payload.postcard(index)?,
                 payload.postcard(warnings)?,
                 payload.raw(index.rounds.arena().as_bytes())?,
                 payload.raw(index.milestone_keys.arena().as_bytes())?,
             ];
+            let ends = stored::write_items(&mut payload, data.rounds.iter())?;
+            sections.extend([ends.last().copied().unwrap_or(0), payload.postcard(&ends)?]);
+            let ends = stored::write_items(&mut payload, data.sources.iter())?;
+            sections.extend([ends.last().copied().unwrap_or(0), payload.postcard(&ends)?]);
             let blocks = payload.finish();
             let header = Header {
                 version: env!("CARGO_PKG_VERSION").to_string(),
@@ -402,7 +435,11 @@ impl<W: Write> Write for Counted<W> {
 /// The section lengths and where the payload lies in a mapped entry, if its header matches
 /// the files and the build, the sections add up to the payload, and every block of the
 /// payload has its hash.
-fn verified_payload(bytes: &[u8], keys: &Keys) -> Option<(Vec<u64>, std::ops::Range<usize>)> {
+fn verified_payload(
+    bytes: &[u8],
+    keys: &Keys,
+    checked: &(dyn Fn(&[u8]) + Sync),
+) -> Option<(Vec<u64>, std::ops::Range<usize>)> {
     let body = bytes.strip_prefix(MAGIC)?;
     let (rest, header_len) = body.split_at_checked(body.len().checked_sub(8)?)?;
     let header_len = usize::try_from(u64::from_le_bytes(header_len.try_into().ok()?)).ok()?;
@@ -414,8 +451,26 @@ fn verified_payload(bytes: &[u8], keys: &Keys) -> Option<(Vec<u64>, std::ops::Ra
         && header.sections.len() == PARTS
         && header.sections.iter().try_fold(0u64, |sum, &len| sum.checked_add(len))
             == Some(payload.len() as u64)
-        && blocks_match(payload, &header.blocks);
+        && blocks_match(payload, &header.blocks, checked);
     matches.then_some((header.sections, MAGIC.len()..MAGIC.len() + payload.len()))
+}
+
+/// Drops the pages of `part` (a part of `map`) from this process once they are checked.
+/// They stay in the system's page cache, but need not stay resident here: only what is read
+/// again (the index, the rounds shown) comes back, so a large library's resident memory is
+/// near the size of its index instead of the whole entry, which checking reads in full.
+fn release(map: &memmap2::Mmap, part: &[u8]) {
+    let offset = (part.as_ptr() as usize).wrapping_sub(map.as_ptr() as usize);
+    #[cfg(unix)]
+    if offset.checked_add(part.len()).is_some_and(|end| end <= map.len()) {
+        // Safety: the map is shared and read-only (`Mmap::map`), so dropping its pages loses
+        // nothing: the next read fetches the same bytes from the file again. (What makes
+        // this advice unsafe in general is a private writable map, whose changes it would
+        // discard.) A failure only leaves the pages resident.
+        let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, offset, part.len()) };
+    }
+    #[cfg(not(unix))]
+    let _ = offset;
 }
 
 fn file_key(path: &Path) -> Option<FileKey> {
@@ -478,5 +533,6 @@ pub fn wait_for_writes() {
     }
 }
 
+mod stored;
 #[cfg(test)]
 mod tests;

@@ -29,6 +29,10 @@ pub trait Decode<T>: Send + Sync {
     fn decode(&self, at: usize) -> Option<T>;
 }
 
+/// One lazily decoded item. Boxed, so that an empty cell takes a pointer's room rather than
+/// an item's: 100,000 rounds of which a screenful is ever read.
+type Cell<T> = OnceLock<Box<T>>;
+
 /// A list of items, owned or decoded on demand; see the module documentation.
 pub struct Items<T>(Repr<T>);
 
@@ -36,7 +40,7 @@ enum Repr<T> {
     Owned(Vec<T>),
     /// One cell per item, filled on first read; the source stays shared by clones.
     Lazy {
-        cells: Box<[OnceLock<T>]>,
+        cells: Box<[Cell<T>]>,
         source: Arc<dyn Decode<T>>,
     },
 }
@@ -128,7 +132,7 @@ impl<T> Items<T> {
             Repr::Lazy { cells, source } => Vec::from(cells)
                 .into_iter()
                 .enumerate()
-                .filter_map(|(at, cell)| cell.into_inner().or_else(|| source.decode(at)))
+                .filter_map(|(at, cell)| cell.into_inner().map(|item| *item).or_else(|| source.decode(at)))
                 .collect(),
         }
     }
@@ -141,14 +145,14 @@ impl<T> Items<T> {
 /// The cell at `at`, filled from `source` if empty. Two threads reading the same empty cell
 /// may both decode it; the first to finish fills it and both get that value, equal anyway.
 /// A failed decoding leaves the cell empty, so it is retried on the next read.
-fn lazy_get<'a, T>(cells: &'a [OnceLock<T>], source: &dyn Decode<T>, at: usize) -> Option<&'a T> {
+fn lazy_get<'a, T>(cells: &'a [Cell<T>], source: &dyn Decode<T>, at: usize) -> Option<&'a T> {
     let cell = cells.get(at)?;
     if let Some(item) = cell.get() {
         return Some(item);
     }
     // Another thread may have filled the cell meanwhile: its value is the same decoding.
-    let _ = cell.set(source.decode(at)?);
-    cell.get()
+    let _ = cell.set(Box::new(source.decode(at)?));
+    cell.get().map(Box::as_ref)
 }
 
 /// An iterator over the items of an [`Items`], in order; see [`Items::iter`].
@@ -158,7 +162,7 @@ enum IterRepr<'a, T> {
     Owned(std::slice::Iter<'a, T>),
     /// Positions `front..back` are still to be yielded.
     Lazy {
-        cells: &'a [OnceLock<T>],
+        cells: &'a [Cell<T>],
         source: &'a dyn Decode<T>,
         front: usize,
         back: usize,

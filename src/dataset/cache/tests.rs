@@ -55,6 +55,8 @@ fn a_second_open_reads_the_cache_and_parses_nothing() {
     let (second, cached_warnings, origin, stages) = open(&s);
     assert_eq!(origin, Origin::Cache);
     assert_eq!(stages, vec![Stage::Reading], "no parsing, validation or indexing");
+    assert!(!first.data().rounds.is_lazy());
+    assert!(second.data().rounds.is_lazy() && second.data().sources.is_lazy(), "decoded when read");
     assert_eq!(first.data(), second.data());
     assert_eq!(warnings, cached_warnings);
     assert!(!warnings.is_empty(), "the shipped data has warnings, which must survive the cache");

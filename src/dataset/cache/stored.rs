@@ -1,0 +1,108 @@
+//! The rounds and sources of a cache entry, stored one by one so that a library read back
+//! from the entry decodes each only when it is first shown ([`crate::model::Items::lazy`]).
+//!
+//! Each list is two sections: the items, each encoded with postcard, one after the other,
+//! and where each ends. The rest of the dataset (metadata, people, venues …, a few
+//! megabytes at most) is a section of its own, decoded whole.
+
+use super::super::index::SharedBytes;
+use crate::model::{Dataset, Decode, Items};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::io::Write;
+use std::marker::PhantomData;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The dataset without its rounds and sources, which are stored apart.
+pub(super) fn skeleton(d: &Dataset) -> Dataset {
+    // Every field named, so a new field of `Dataset` does not compile until it is placed.
+    let Dataset {
+        title,
+        version,
+        curated_on,
+        description,
+        languages,
+        licence,
+        parties,
+        people,
+        venues,
+        topics,
+        tracks,
+        rounds: _,
+        milestones,
+        sources: _,
+    } = d;
+    Dataset {
+        title: title.clone(),
+        version: version.clone(),
+        curated_on: *curated_on,
+        description: description.clone(),
+        languages: languages.clone(),
+        licence: licence.clone(),
+        parties: parties.clone(),
+        people: people.clone(),
+        venues: venues.clone(),
+        topics: topics.clone(),
+        tracks: tracks.clone(),
+        rounds: Items::new(),
+        milestones: milestones.clone(),
+        sources: Items::new(),
+    }
+}
+
+/// Writes each item with postcard, returning where each ends (counted from the first).
+pub(super) fn write_items<'a, T: Serialize + 'a, W: Write>(
+    out: &mut W,
+    items: impl IntoIterator<Item = &'a T>,
+) -> std::io::Result<Vec<u64>> {
+    let mut counted = super::Counted { inner: out, len: 0 };
+    let mut ends = Vec::new();
+    for item in items {
+        postcard::to_io(item, &mut counted).map_err(std::io::Error::other)?;
+        ends.push(counted.len);
+    }
+    Ok(ends)
+}
+
+/// Items stored in a mapped entry: `ends` says where each ends within `body`.
+pub(super) struct Stored<T> {
+    bytes: SharedBytes,
+    body: Range<usize>,
+    ends: Vec<u64>,
+    item: PhantomData<fn() -> T>,
+}
+
+impl<T: DeserializeOwned> Stored<T> {
+    /// The items of `body`, or `None` when the ends do not fit it.
+    pub(super) fn new(bytes: SharedBytes, body: Range<usize>, ends: Vec<u64>) -> Option<Stored<T>> {
+        let ordered = ends.windows(2).all(|w| w[0] <= w[1]);
+        let fits = ends.last().map_or(0, |&end| end) == (body.end - body.start) as u64;
+        (ordered && fits && (*bytes).as_ref().get(body.clone()).is_some()).then_some(Stored {
+            bytes,
+            body,
+            ends,
+            item: PhantomData,
+        })
+    }
+}
+
+impl<T: DeserializeOwned + Send + Sync + 'static> Stored<T> {
+    pub(super) fn into_items(self) -> Items<T> {
+        Items::lazy(Arc::new(self))
+    }
+}
+
+impl<T: DeserializeOwned> Decode<T> for Stored<T> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn decode(&self, at: usize) -> Option<T> {
+        let start = if at == 0 { 0 } else { *self.ends.get(at - 1)? };
+        let end = *self.ends.get(at)?;
+        let start = self.body.start.checked_add(usize::try_from(start).ok()?)?;
+        let end = self.body.start.checked_add(usize::try_from(end).ok()?)?;
+        postcard::from_bytes((*self.bytes).as_ref().get(start..end)?).ok()
+    }
+}
