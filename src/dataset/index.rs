@@ -55,6 +55,8 @@ pub struct Index {
     /// Per topic: how many rounds have it, or one of its sub-topics, on the agenda (what
     /// `topic:` finds).
     pub(super) topic_rounds: Vec<u32>,
+    /// Per venue: how many rounds were held there.
+    pub(super) venue_rounds: Vec<u32>,
     /// Per topic: its direct children, in dataset order.
     pub(super) children: Lists<usize>,
     /// Topics without a (known) parent, in dataset order.
@@ -235,6 +237,12 @@ impl Index {
             key(a).cmp(&key(b))
         });
         index.count_topic_rounds(data);
+        index.venue_rounds = vec![0; data.venues.len()];
+        for round in &data.rounds {
+            if let Some(&v) = round.venue.as_ref().and_then(|v| index.by_id.get(Kind::Venue).get(v)) {
+                index.venue_rounds[v] += 1;
+            }
+        }
         let mut attendance = vec![Vec::new(); data.people.len()];
         let mut mentions = vec![Vec::new(); data.topics.len()];
         for &r in &order {

@@ -128,6 +128,11 @@ impl Library {
         self.index.topic_rounds.get(t).map_or(0, |&n| n as usize)
     }
 
+    /// How many rounds were held at venue `v`.
+    pub fn venue_round_count(&self, v: usize) -> usize {
+        self.index.venue_rounds.get(v).map_or(0, |&n| n as usize)
+    }
+
     /// The direct sub-topics of topic `t`, in dataset order.
     pub fn children(&self, t: usize) -> &[usize] {
         self.index.children.get(t)

@@ -49,6 +49,9 @@ pub(super) fn subset(lib: &Library, rounds: &[usize]) -> Dataset {
         }
     }
     let keep = |set: &HashSet<&str>, id: &str| set.contains(id);
+    let mut sources: Vec<usize> =
+        need.sources.iter().filter_map(|id| lib.position(crate::model::Kind::Source, id)).collect();
+    sources.sort_unstable();
     Dataset {
         title: format!("{} (export)", d.title),
         version: d.version.clone(),
@@ -56,7 +59,9 @@ pub(super) fn subset(lib: &Library, rounds: &[usize]) -> Dataset {
         description: d.description.clone(),
         languages: d.languages.clone(),
         licence: d.licence.clone(),
-        sources: d.sources.iter().filter(|x| keep(&need.sources, &x.id)).cloned().collect(),
+        // Looked up by id rather than filtered from the whole list: sources may be decoded
+        // one at a time (from the load cache), and an export needs a few of many.
+        sources: sources.iter().filter_map(|&i| d.sources.get(i)).cloned().collect(),
         parties: d.parties.iter().filter(|x| keep(&need.parties, &x.id)).cloned().collect(),
         people: d.people.iter().filter(|x| keep(&need.people, &x.id)).cloned().collect(),
         venues: d.venues.iter().filter(|x| keep(&need.venues, &x.id)).cloned().collect(),

@@ -31,12 +31,16 @@ pub fn open_venues(state: &mut State) {
     let lib = &state.lib;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut calls = 0;
-    for round in &lib.data().rounds {
-        if let Some(v) = round.venue.as_deref().and_then(|v| lib.venue(v)) {
-            *counts.entry(v.city.as_str()).or_default() += 1;
+    // From the index's counts, not the rounds themselves, which may be decoded only when shown.
+    for (v, venue) in lib.data().venues.iter().enumerate() {
+        let n = lib.venue_round_count(v);
+        if n > 0 {
+            *counts.entry(venue.city.as_str()).or_default() += n;
         }
+    }
+    for r in 0..lib.data().rounds.len() {
         // Counted the way the entry filters: by format, so the number is what it shows.
-        if round.format.is_call() {
+        if lib.placement(r).is_some_and(|p| p.format.is_call()) {
             calls += 1;
         }
     }
