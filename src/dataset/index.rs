@@ -16,7 +16,7 @@ pub use ids::IdTable;
 use keys::Folded;
 pub use lists::Lists;
 pub(super) use table::{Arena, SharedBytes};
-pub use table::{KeyTable, RoundKeys};
+pub use table::{Key, KeyTable, RoundKeys};
 
 /// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.
 pub type IdMap = FxHashMap<String, usize>;
@@ -252,10 +252,9 @@ impl Index {
         index.mentions = Lists::from(mentions);
         // Stable sorts of the chronological order, so ties stay in date order.
         index.by_venue = order.clone();
-        let key = |r: usize, of: fn(RoundKeys<'_>) -> &str| rounds.get(r).map_or("", of);
-        index.by_venue.sort_by(|&a, &b| key(a, |k| k.venue_sort).cmp(key(b, |k| k.venue_sort)));
+        index.by_venue.sort_by(|&a, &b| rounds.key(a, Key::VenueSort).cmp(rounds.key(b, Key::VenueSort)));
         index.by_title = order.clone();
-        index.by_title.sort_by(|&a, &b| key(a, |k| k.title_sort).cmp(key(b, |k| k.title_sort)));
+        index.by_title.sort_by(|&a, &b| rounds.key(a, Key::TitleSort).cmp(rounds.key(b, Key::TitleSort)));
         index.chronological = order;
         index.build_milestones(data);
         let mut linked_from = vec![Vec::new(); data.rounds.len()];
