@@ -178,6 +178,9 @@ struct Scan<'a> {
     stopped: bool,
 }
 
+/// The pieces a head is parsed in: small, since a head is small and the first screen waits.
+const HEAD_PIECE_BYTES: usize = 64 * 1024;
+
 /// The top of the text: metadata, every list before the rounds except the sources (which
 /// only a round's detail needs), and the first `rounds` rounds, without reading further.
 /// `None` when the text has no more rounds than that, has its rounds before the entities,
@@ -199,7 +202,18 @@ pub(crate) fn parse_head(text: &str, options: &Options, rounds: usize) -> Option
     }
     head.push_str(&text[at..last.inner.1]);
     head.push_str("\n]\n)\n");
-    Some((options.from_str::<Dataset>(&head).ok()?, last.inner))
+    // The head is a megabyte or two of entities (thousands of people with their aliases),
+    // which is most of the first screen's wait: parsed in pieces on every core when it can
+    // be, else whole.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pieces = (threads > 1 && head.len() >= HEAD_PIECE_BYTES * 2)
+        .then(|| parse_in_pieces(&head, options, HEAD_PIECE_BYTES, threads))
+        .flatten();
+    let data = match pieces {
+        Some(data) => data,
+        None => options.from_str::<Dataset>(&head).ok()?,
+    };
+    Some((data, last.inner))
 }
 
 /// One pass over the text tracking nesting, strings and comments. Finds each `field: [`
