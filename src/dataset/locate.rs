@@ -8,9 +8,9 @@
 
 use super::diagnostic::Location;
 use super::SourceText;
+use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::collections::hash_map::Entry;
-use rustc_hash::FxHashMap;
 
 /// How far after an entity's `id:` a field or value is looked for, in bytes.
 const WINDOW: usize = 64 * 1024;
@@ -69,7 +69,8 @@ impl<'a> Table<'a> {
                 }
             }
         }
-        let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
+        let line_starts =
+            std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
         Table { ids, more, line_starts }
     }
 }

@@ -106,3 +106,54 @@ impl<T: DeserializeOwned> Decode<T> for Stored<T> {
         postcard::from_bytes((*self.bytes).as_ref().get(start..end)?).ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored(items: &[String]) -> (Vec<u8>, Vec<u64>) {
+        let mut bytes = b"head".to_vec();
+        let ends = write_items(&mut bytes, items).expect("written to memory");
+        (bytes, ends)
+    }
+
+    #[test]
+    fn each_item_is_decoded_from_its_own_bytes() {
+        let items = vec!["Genève".to_string(), String::new(), "Москва".to_string()];
+        let (bytes, ends) = stored(&items);
+        let len = bytes.len();
+        let source = Stored::<String>::new(Arc::new(bytes), 4..len, ends).expect("the ends fit");
+        assert_eq!(source.len(), 3);
+        for (at, item) in items.iter().enumerate() {
+            assert_eq!(source.decode(at).as_ref(), Some(item));
+        }
+        assert_eq!(source.decode(3), None);
+        let lazy = source.into_items();
+        assert!(lazy.is_lazy());
+        assert_eq!(lazy, Items::from(items));
+    }
+
+    #[test]
+    fn ends_that_do_not_fit_the_body_are_refused() {
+        let (bytes, ends) = stored(&["a".to_string(), "b".to_string()]);
+        let len = bytes.len();
+        let bytes: SharedBytes = Arc::new(bytes);
+        assert!(Stored::<String>::new(Arc::clone(&bytes), 4..len - 1, ends.clone()).is_none(), "too short");
+        assert!(
+            Stored::<String>::new(Arc::clone(&bytes), 4..len + 1, ends.clone()).is_none(),
+            "past the end"
+        );
+        let backwards = vec![ends[1], ends[0]];
+        assert!(Stored::<String>::new(Arc::clone(&bytes), 4..len, backwards).is_none(), "not in order");
+        assert!(Stored::<String>::new(bytes, 4..len, ends).is_some());
+    }
+
+    #[test]
+    fn an_item_whose_bytes_do_not_decode_is_none_not_a_panic() {
+        // A string claiming more bytes than it has.
+        let bytes: SharedBytes = Arc::new(vec![200u8, 1, b'a']);
+        let source = Stored::<String>::new(bytes, 0..3, vec![3]).expect("the ends fit");
+        assert_eq!(source.decode(0), None);
+        assert_eq!(source.into_items().get(0), None);
+    }
+}
