@@ -20,7 +20,7 @@
 
 use super::index::{Arena, Index, SharedBytes};
 use super::{Library, Problem};
-use crate::model::Dataset;
+use crate::model::{Dataset, Decode};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -248,13 +248,14 @@ impl Cache {
         });
         let warnings = postcard::from_bytes::<Vec<Problem>>(part(Part::Warnings)?).ok()?;
         let mut index = index?;
-        let shared = |p: Part| {
-            let bytes: SharedBytes = Arc::clone(&map) as _;
-            Arena::shared(bytes, ranges[p as usize].clone())
-        };
+        let shared = |p: Part| Arena::shared(bytes(), ranges[p as usize].clone());
         index.rounds = std::mem::take(&mut index.rounds).with_arena(shared(Part::RoundKeys)?)?;
         index.milestone_keys =
             std::mem::take(&mut index.milestone_keys).with_arena(shared(Part::MilestoneKeys)?)?;
+        // Written together, so they agree; a disagreement is a damaged entry.
+        if rounds.len() != index.rounds.len() {
+            return None;
+        }
         let mut data = data?;
         data.rounds = rounds.into_items();
         data.sources = sources.into_items();
