@@ -22,10 +22,31 @@ pub enum DateSpec {
 }
 
 /// An inclusive interval of days.
+///
+/// Serialized as day numbers, not dates: it is stored (in the load cache's index) but never
+/// written for people, and 400,000 dates parsed from text showed in reading the cache back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Interval {
+    #[serde(with = "day_number")]
     pub start: NaiveDate,
+    #[serde(with = "day_number")]
     pub end: NaiveDate,
+}
+
+/// A date as its number of days from the first day of the common era.
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(date.num_days_from_ce())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(deserializer)?;
+        NaiveDate::from_num_days_from_ce_opt(days)
+            .ok_or_else(|| serde::de::Error::custom(format!("day {days} is not a date")))
+    }
 }
 
 impl Interval {
@@ -98,6 +119,15 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_interval_is_stored_as_day_numbers_and_read_back() {
+        let i = Interval { start: d("0001-01-01"), end: d("2025-02-27") };
+        let json = serde_json::to_string(&i).expect("serializes");
+        assert_eq!(json, r#"{"start":1,"end":739309}"#);
+        assert_eq!(serde_json::from_str::<Interval>(&json).ok(), Some(i));
+        assert!(serde_json::from_str::<Interval>(r#"{"start":1,"end":2147483647}"#).is_err());
     }
 
     #[test]
