@@ -18,7 +18,7 @@
 //! Standard input, the built-in dataset and small files (which parse in milliseconds) are
 //! never cached.
 
-use super::index::{Arena, Index, SharedBytes};
+use super::index::{Arena, Index, Numbers, SharedBytes};
 use super::{Library, Problem};
 use crate::model::{Dataset, Decode};
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,7 @@ use std::time::{Duration, SystemTime};
 use xxhash_rust::xxh3::Xxh3;
 
 /// The first bytes of every entry.
-const MAGIC: &[u8; 8] = b"talksC03";
+const MAGIC: &[u8; 8] = b"talksC04";
 
 /// Files smaller than this in total are not cached: they parse faster than an entry loads.
 pub const MIN_CACHED_BYTES: u64 = 1 << 20;
@@ -56,6 +56,7 @@ const SCHEMA_SOURCES: &[&str] = &[
     include_str!("index/keys.rs"),
     include_str!("index/ids.rs"),
     include_str!("index/lists.rs"),
+    include_str!("index/shared.rs"),
     include_str!("index/table.rs"),
     include_str!("words.rs"),
     include_str!("diagnostic.rs"),
@@ -65,6 +66,8 @@ const SCHEMA_SOURCES: &[&str] = &[
 
 fn schema_hash() -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    // Arrays of numbers are stored as they are in memory.
+    hasher.update(if cfg!(target_endian = "little") { b"little-endian" } else { b"big-endian" });
     for source in SCHEMA_SOURCES {
         hasher.update(source.as_bytes());
     }
@@ -132,9 +135,22 @@ enum Part {
     Sources,
     /// postcard: where each source ends in `Sources`.
     SourceEnds,
+    /// The word index's postings, `u32`s as they are in memory (aligned).
+    Postings,
+    /// The word index's gram sets, `u64`s likewise.
+    Grams,
 }
 
-const PARTS: usize = 9;
+const PARTS: usize = 11;
+
+/// Sections of numbers start at a multiple of this in the entry (the map itself starts at a
+/// page), so that `u32` and `u64` arrays can be read where they lie.
+const ALIGN: usize = 8;
+
+/// A section of numbers without the zeros before it (see `Payload::numbers`).
+fn aligned(section: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    section.start.next_multiple_of(ALIGN).min(section.end)..section.end
+}
 
 /// The payload is hashed in blocks of this size.
 const BLOCK: usize = 16 << 20;
@@ -252,6 +268,10 @@ impl Cache {
         index.rounds = std::mem::take(&mut index.rounds).with_arena(shared(Part::RoundKeys)?)?;
         index.milestone_keys =
             std::mem::take(&mut index.milestone_keys).with_arena(shared(Part::MilestoneKeys)?)?;
+        let numbers = |p: Part| aligned(ranges[p as usize].clone());
+        let postings = Numbers::shared(bytes(), numbers(Part::Postings))?;
+        let grams = Numbers::shared(bytes(), numbers(Part::Grams))?;
+        index.words = std::mem::take(&mut index.words).with_arrays(postings, grams)?;
         // Written together, so they agree; a disagreement is a damaged entry.
         if rounds.len() != index.rounds.len() {
             return None;
@@ -303,6 +323,8 @@ impl Cache {
             sections.extend([ends.last().copied().unwrap_or(0), payload.postcard(&ends)?]);
             let ends = stored::write_items(&mut payload, data.sources.iter())?;
             sections.extend([ends.last().copied().unwrap_or(0), payload.postcard(&ends)?]);
+            let (postings, grams) = index.words.arrays();
+            sections.extend([payload.numbers(postings.as_bytes())?, payload.numbers(grams.as_bytes())?]);
             let blocks = payload.finish();
             let header = Header {
                 version: env!("CARGO_PKG_VERSION").to_string(),
@@ -385,6 +407,17 @@ impl<W: Write> Payload<W> {
     fn raw(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
         self.write_all(bytes)?;
         Ok(bytes.len() as u64)
+    }
+
+    /// Writes the bytes of numbers as they are, after zeros up to the next multiple of
+    /// [`ALIGN`] in the entry, so they can be read in place; the section's length counts the
+    /// zeros (see [`aligned`]).
+    fn numbers(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
+        let at = MAGIC.len() + self.blocks.len() * BLOCK + self.in_block;
+        let pad = at.next_multiple_of(ALIGN) - at;
+        self.write_all(&[0; ALIGN][..pad])?;
+        self.write_all(bytes)?;
+        Ok((pad + bytes.len()) as u64)
     }
 
     /// The hashes of the blocks, the last one short.

@@ -10,12 +10,13 @@ use serde::{Deserialize, Serialize};
 mod ids;
 mod keys;
 mod lists;
+mod shared;
 mod table;
 
 pub use ids::IdTable;
 use keys::Folded;
 pub use lists::Lists;
-pub(super) use table::{Arena, SharedBytes};
+pub(super) use shared::{Arena, Numbers, SharedBytes};
 pub use table::{Key, KeyTable, RoundKeys};
 
 /// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.

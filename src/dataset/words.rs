@@ -7,6 +7,7 @@
 //! (rounds holding every piece), which the caller checks against the keys themselves.
 
 use super::index::KeyTable;
+use super::index::Numbers;
 use memchr::memmem;
 use rustc_hash::FxHashMap;
 
@@ -17,13 +18,19 @@ pub struct WordIndex {
     vocabulary: String,
     /// Where each word starts in `vocabulary`.
     starts: Vec<u32>,
-    /// Per word: the rounds whose keys contain it, ascending, without repeats.
-    postings: super::index::Lists<u32>,
+    /// Per word: where its rounds start in `postings` (one more entry than there are words).
+    posting_starts: Vec<usize>,
+    /// Per word, one after the other: the rounds whose keys contain it, ascending, without
+    /// repeats. Read in place from the load cache's entry.
+    #[serde(skip)]
+    postings: Numbers<u32>,
     /// Per letter or digit (`a`–`z`, `0`–`9`), and per pair of them: the rounds with a word
     /// containing it. The first two keystrokes of a live filter are found in a large share
     /// of the words; answering them from here keeps those keystrokes as fast as the others.
-    /// 1,332 sets of one bit per round (16 MB at 100,000 rounds).
-    by_gram: Vec<RoundSet>,
+    /// 1,332 sets of one bit per round (16 MB at 100,000 rounds), one after the other, each
+    /// `rounds.div_ceil(64)` words long. Read in place from the load cache's entry.
+    #[serde(skip)]
+    by_gram: Numbers<u64>,
     rounds: usize,
 }
 
@@ -134,7 +141,22 @@ impl WordIndex {
                 }
             }
         }
-        WordIndex { vocabulary, starts, postings: postings.into(), by_gram, rounds: keys.len() }
+        let mut posting_starts = Vec::with_capacity(postings.len() + 1);
+        posting_starts.push(0);
+        let mut flat = Vec::with_capacity(postings.iter().map(Vec::len).sum());
+        for list in postings {
+            flat.extend(list);
+            posting_starts.push(flat.len());
+        }
+        let by_gram: Vec<u64> = by_gram.into_iter().flat_map(|set| set.bits).collect();
+        WordIndex {
+            vocabulary,
+            starts,
+            posting_starts,
+            postings: flat.into(),
+            by_gram: by_gram.into(),
+            rounds: keys.len(),
+        }
     }
 
     /// The rounds whose keys may contain `needle` (folded), and whether that set is exact.
@@ -153,10 +175,39 @@ impl WordIndex {
         result.map(|set| (set, exact))
     }
 
+    /// The rounds whose keys hold word `word` (empty past the end, or where the bounds are
+    /// damaged).
+    fn postings(&self, word: usize) -> &[u32] {
+        let (Some(&start), Some(&end)) = (self.posting_starts.get(word), self.posting_starts.get(word + 1))
+        else {
+            return &[];
+        };
+        self.postings.as_slice().get(start..end).unwrap_or_default()
+    }
+
+    /// The postings and the gram sets as they are, for the load cache to write apart.
+    pub(super) fn arrays(&self) -> (&Numbers<u32>, &Numbers<u64>) {
+        (&self.postings, &self.by_gram)
+    }
+
+    /// Puts back the arrays the load cache kept apart; `None` when they do not fit the rest
+    /// (the entry is then not used).
+    pub(super) fn with_arrays(mut self, postings: Numbers<u32>, by_gram: Numbers<u64>) -> Option<WordIndex> {
+        let fits = self.posting_starts.last().copied().unwrap_or(0) == postings.as_slice().len()
+            && self.posting_starts.windows(2).all(|w| w[0] <= w[1])
+            && by_gram.as_slice().len() == GRAMS * self.rounds.div_ceil(64);
+        self.postings = postings;
+        self.by_gram = by_gram;
+        fits.then_some(self)
+    }
+
     /// The rounds with a word containing `piece`.
     fn containing(&self, piece: &str) -> RoundSet {
-        if let Some(set) = gram_slot(piece.as_bytes()).and_then(|slot| self.by_gram.get(slot)) {
-            return set.clone();
+        let words = self.rounds.div_ceil(64);
+        let gram = gram_slot(piece.as_bytes())
+            .and_then(|slot| self.by_gram.as_slice().get(slot * words..)?.get(..words));
+        if let Some(bits) = gram {
+            return RoundSet { bits: bits.to_vec() };
         }
         let mut set = RoundSet::empty(self.rounds);
         let mut last_word = usize::MAX;
@@ -166,7 +217,7 @@ impl WordIndex {
                 continue;
             }
             last_word = word;
-            for &r in self.postings.get(word) {
+            for &r in self.postings(word) {
                 set.insert(r);
             }
         }

@@ -73,8 +73,12 @@ fn a_second_open_reads_the_cache_and_parses_nothing() {
     for m in 0..=first.data().milestones.len() {
         assert_eq!(first.milestone_keys(m), second.milestone_keys(m), "milestone {m}");
     }
-    let words = |lib: &Library| lib.words().candidates("istanbul").map(|(set, _)| set);
-    assert_eq!(words(&first), words(&second));
+    // A word from the postings, and one and two letters from the gram sets, all read in place.
+    for needle in ["istanbul", "a", "is", "direct flights"] {
+        let words = |lib: &Library| lib.words().candidates(needle).map(|(set, _)| set);
+        assert!(words(&first).is_some(), "{needle}");
+        assert_eq!(words(&first), words(&second), "{needle}");
+    }
 }
 
 #[test]

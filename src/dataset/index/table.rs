@@ -7,10 +7,9 @@
 //! building, dropping and caching the table is cheap, and the load cache can hand back an
 //! arena that is a slice of its memory-mapped file instead of a copy (see [`Arena`]).
 
+use super::shared::Arena;
 use crate::model::{Format, Interval, Status};
 use serde::{Deserialize, Serialize};
-use std::ops::Range;
-use std::sync::Arc;
 
 /// The text keys of a row, in the order they are stored.
 const KEYS: usize = 14;
@@ -203,57 +202,11 @@ impl KeyTable {
     }
 }
 
-/// Bytes owned elsewhere and shared: the load cache's mapped entry.
-pub(in crate::dataset) type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
-
-/// The text of a [`KeyTable`]: a string of its own, or text inside bytes shared with
-/// something else (the load cache's mapped file), checked once to be UTF-8.
-#[derive(Clone, Default)]
-pub(in crate::dataset) struct Arena {
-    owned: String,
-    /// When set, the text is here and `owned` is empty.
-    shared: Option<(SharedBytes, Range<usize>)>,
-}
-
-impl std::fmt::Debug for Arena {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Arena({} bytes)", self.as_str().len())
-    }
-}
-
-impl Arena {
-    /// The text at `range` of `bytes`, or `None` when the range is out of bounds or the text
-    /// is not UTF-8.
-    pub(in crate::dataset) fn shared(bytes: SharedBytes, range: Range<usize>) -> Option<Arena> {
-        let text = (*bytes).as_ref().get(range.clone())?;
-        std::str::from_utf8(text).ok()?;
-        Some(Arena { owned: String::new(), shared: Some((bytes, range)) })
-    }
-
-    fn as_str(&self) -> &str {
-        let Some((bytes, range)) = &self.shared else { return &self.owned };
-        let text = (**bytes).as_ref().get(range.clone()).unwrap_or_default();
-        // Safety: `Arena::shared`, the only way to set `shared`, checked that exactly these
-        // bytes are UTF-8, and they cannot change: the owner is behind an `Arc` that hands
-        // out only shared references, and a mapped cache entry is never written in place
-        // (see `cache::Cache::load`). Checking again here would cost a pass over the text
-        // on every key a query reads.
-        unsafe { std::str::from_utf8_unchecked(text) }
-    }
-
-    /// The text as an owned string, copied the first time if it was shared.
-    fn to_mut(&mut self) -> &mut String {
-        if let Some((bytes, range)) = self.shared.take() {
-            let text = (*bytes).as_ref().get(range).unwrap_or_default();
-            self.owned = String::from_utf8_lossy(text).into_owned();
-        }
-        &mut self.owned
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::index::shared::SharedBytes;
+    use std::sync::Arc;
 
     fn keys<'a>(id: &'a str, text: &'a str, venue: &'a str) -> RoundKeys<'a> {
         RoundKeys { id, text, venue, status: Some(Status::Held), ..RoundKeys::default() }
