@@ -5,12 +5,6 @@ use std::process::ExitCode;
 use talks::cli::{Cli, Command};
 use talks::Error;
 
-/// mimalloc rather than the system's allocator: loading a large dataset allocates millions of
-/// small strings, on several threads, and glibc's per-thread heaps grew by a system call at a
-/// time (a quarter of a load from the cache went to page faults and `mprotect`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     // `COMPLETE=bash talks` prints a registration script; the shell then calls back with
     // the words to complete (round ids and query fields are looked up then), and exits.

@@ -17,10 +17,6 @@ mod reload;
 mod render;
 mod timeline;
 
-/// The allocator `talks` itself uses (see `src/main.rs`), so the figures are the program's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() {
     if std::env::args().any(|a| a == "--bench") {
         divan::main();
