@@ -56,7 +56,7 @@ pub(super) fn write_items<'a, T: Serialize + 'a, W: Write>(
     out: &mut W,
     items: impl IntoIterator<Item = &'a T>,
 ) -> std::io::Result<Vec<u64>> {
-    let mut counted = super::Counted { inner: out, len: 0 };
+    let mut counted = super::entry::Counted { inner: out, len: 0 };
     let mut ends = Vec::new();
     for item in items {
         postcard::to_io(item, &mut counted).map_err(std::io::Error::other)?;
