@@ -1,5 +1,6 @@
 //! Tests of the TUI through actions (update) and whole screens (render on TestBackend).
 
+mod cached;
 mod citations;
 mod compare;
 mod edit;
