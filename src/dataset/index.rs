@@ -2,6 +2,12 @@
 //! keys, who attended what, and where each topic was discussed.
 //!
 //! Everything a keystroke needs is here, so filtering never folds or looks up text again.
+//!
+//! The layout is flat, a few large arrays rather than a value per round: the key text of
+//! every round in one string (`table`), the per-entity lists in one array each (`lists`),
+//! ids in one sorted table (`ids`), the word index's postings and gram sets as arrays of
+//! numbers. Building, freeing and caching it is then a few allocations, and the load cache
+//! hands the big arrays back where they lie in its mapped file (`shared`).
 
 use crate::model::{Dataset, Format, Interval, Kind, PerKind, Round, Status, ThirdParty};
 use rustc_hash::FxHashMap;
