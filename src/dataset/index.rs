@@ -23,7 +23,7 @@ pub use ids::IdTable;
 use keys::Folded;
 pub use lists::Lists;
 pub(super) use shared::{Arena, Numbers, SharedBytes};
-pub use table::{Key, KeyTable, RoundKeys};
+pub use table::{Field, KeyTable, KeyTexts, RoundKeys};
 
 /// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.
 pub type IdMap = FxHashMap<String, usize>;
@@ -216,7 +216,7 @@ impl Index {
                         for r in start..len.min(start + piece) {
                             match data.rounds.get(r) {
                                 Some(round) => table.push(&self.round_keys(round, folded).as_keys()),
-                                None => table.push(&RoundKeys::default()),
+                                None => table.push(&KeyTexts::default()),
                             }
                         }
                         table
@@ -259,9 +259,9 @@ impl Index {
         index.mentions = Lists::from(mentions);
         // Stable sorts of the chronological order, so ties stay in date order.
         index.by_venue = order.clone();
-        index.by_venue.sort_by(|&a, &b| rounds.key(a, Key::VenueSort).cmp(rounds.key(b, Key::VenueSort)));
+        index.by_venue.sort_by(|&a, &b| rounds.key(a, Field::VenueSort).cmp(rounds.key(b, Field::VenueSort)));
         index.by_title = order.clone();
-        index.by_title.sort_by(|&a, &b| rounds.key(a, Key::TitleSort).cmp(rounds.key(b, Key::TitleSort)));
+        index.by_title.sort_by(|&a, &b| rounds.key(a, Field::TitleSort).cmp(rounds.key(b, Field::TitleSort)));
         index.chronological = order;
         index.build_milestones(data);
         let mut linked_from = vec![Vec::new(); data.rounds.len()];

@@ -23,7 +23,7 @@ pub use code::Code;
 pub use diagnostic::{Location, Problem, Severity};
 pub use head::{open_head, Head, FIRST_SCREEN_ROUNDS, HEAD_WORTHWHILE_BYTES};
 pub use index::Index;
-pub use index::{Attendance, Placement, RoundKeys, Seat, TopicMention};
+pub use index::{Attendance, Field, Placement, RoundKeys, Seat, TopicMention};
 pub use library::{Library, Order};
 pub use load::{parse_one, parse_sources, read_source, to_ron, Origins, Parsed, SourceText, STDIN_NAME};
 pub use locate::definition;

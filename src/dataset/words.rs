@@ -232,7 +232,7 @@ mod tests {
     fn keys(texts: &[&str]) -> KeyTable {
         let mut table = KeyTable::default();
         for &text in texts {
-            table.push(&crate::dataset::RoundKeys { text, ..Default::default() });
+            table.push(&crate::dataset::index::KeyTexts { text, ..Default::default() });
         }
         table
     }

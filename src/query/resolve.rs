@@ -19,7 +19,7 @@ pub fn resolve_round(lib: &Library, given: &str) -> Result<usize, Error> {
     if wanted.is_empty() {
         return Err(Error::Round("no round id given; give an id or the start of one".into()));
     }
-    let id = |i: usize| lib.keys(i).map_or("", |k| k.id);
+    let id = |i: usize| lib.keys(i).map_or("", |k| k.id());
     // In chronological order, so an ambiguity lists the candidates as a timeline.
     let order = lib.order(Order::Date);
     let exact: Vec<usize> = order.iter().copied().filter(|&i| id(i) == wanted).collect();
@@ -49,7 +49,7 @@ fn not_found(lib: &Library, given: &str, wanted: &str) -> String {
         .rounds
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| Some((likeness(lib.keys(i)?.id), r.id.as_str())))
+        .filter_map(|(i, r)| Some((likeness(lib.keys(i)?.id()), r.id.as_str())))
         .filter(|(score, _)| *score >= NEAR)
         .collect();
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

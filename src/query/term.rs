@@ -8,7 +8,7 @@
 use super::date::{parse_date, parse_from, parse_to};
 use super::lex::RawTerm;
 use super::QueryError;
-use crate::dataset::{RoundKeys, RoundSet};
+use crate::dataset::{Field, RoundKeys, RoundSet};
 use crate::model::{Format, Interval, Status};
 use crate::text::fold;
 
@@ -35,18 +35,18 @@ pub(crate) enum Key {
 
 impl Key {
     fn of<'a>(self, keys: &RoundKeys<'a>) -> &'a str {
-        match self {
-            Key::Venue => keys.venue,
-            Key::City => keys.city,
-            Key::Country => keys.country,
-            Key::Party => keys.parties,
-            Key::Third => keys.third,
-            Key::Host => keys.hosts,
-            Key::Mediator => keys.mediators,
-            Key::Person => keys.people,
-            Key::Topic => keys.topics,
-            Key::Track => keys.track,
-        }
+        keys.key(match self {
+            Key::Venue => Field::Venue,
+            Key::City => Field::City,
+            Key::Country => Field::Country,
+            Key::Party => Field::Parties,
+            Key::Third => Field::Third,
+            Key::Host => Field::Hosts,
+            Key::Mediator => Field::Mediators,
+            Key::Person => Field::People,
+            Key::Topic => Field::Topics,
+            Key::Track => Field::Track,
+        })
     }
 }
 
@@ -108,7 +108,7 @@ impl Test {
                 let hay = key.of(keys);
                 any.iter().any(|v| v.found_in(hay))
             }
-            Test::Id(any) => any.iter().any(|p| keys.id.starts_with(p.as_str())),
+            Test::Id(any) => any.iter().any(|p| keys.id().starts_with(p.as_str())),
             Test::Date(any) => keys.interval.is_some_and(|r| any.iter().any(|q| r.overlaps(q))),
             Test::Status(any) => keys.status.is_some_and(|s| any.contains(&s)),
             Test::Format(any) => keys.format.is_some_and(|f| any.contains(&f)),

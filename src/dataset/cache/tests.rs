@@ -66,7 +66,7 @@ fn a_second_open_reads_the_cache_and_parses_nothing() {
     let round = &first.data().rounds.get(3).expect("a round").id;
     assert_eq!(second.round_position(round), Some(3));
     let rounds = first.data().rounds.len();
-    assert!(first.keys(3).is_some_and(|k| !k.text.is_empty()));
+    assert!(first.keys(3).is_some_and(|k| !k.texts().text.is_empty()));
     for r in 0..=rounds {
         assert_eq!(first.keys(r), second.keys(r), "the keys of round {r}, read in place from the entry");
     }

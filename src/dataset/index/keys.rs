@@ -2,12 +2,12 @@
 //! folded once per entity ([`Folded`]) and joined per round, so filtering compares text
 //! that is already folded.
 
-use super::{Index, RoundKeys, SEP};
+use super::{Index, KeyTexts, SEP};
 use crate::model::{Dataset, Format, Interval, Kind, Milestone, Round, Status, ThirdRole};
 use crate::text::fold;
 
 /// A round's keys as they are built, each in a string of its own, before they go into the
-/// index's [`super::KeyTable`] (see [`RoundKeys`] for what each holds).
+/// index's [`super::KeyTable`] (see [`KeyTexts`] for what each holds).
 #[derive(Debug, Clone, Default)]
 pub(super) struct KeysBuf {
     pub(super) interval: Option<Interval>,
@@ -30,8 +30,8 @@ pub(super) struct KeysBuf {
 }
 
 impl KeysBuf {
-    pub(super) fn as_keys(&self) -> RoundKeys<'_> {
-        RoundKeys {
+    pub(super) fn as_keys(&self) -> KeyTexts<'_> {
+        KeyTexts {
             interval: self.interval,
             status: self.status,
             format: self.format,

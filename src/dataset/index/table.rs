@@ -14,14 +14,14 @@ use serde::{Deserialize, Serialize};
 /// The text keys of a row, in the order they are stored.
 const KEYS: usize = 14;
 
-/// A round's interval and its folded search keys (values joined by [`super::SEP`]),
-/// borrowed from the table they are stored in.
+/// A row's interval and every one of its folded keys (values joined by [`super::SEP`]), as
+/// the index builder hands them to [`KeyTable::push`] and as tests compare them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct RoundKeys<'a> {
+pub struct KeyTexts<'a> {
     /// `None` only for a date validation rejects.
     pub interval: Option<Interval>,
     /// Copied here so a query sees everything it tests in one place. `None` only in keys
-    /// built by hand (`RoundKeys::default()`); the index always sets them.
+    /// built by hand (`KeyTexts::default()`); the index always sets them.
     pub status: Option<Status>,
     pub format: Option<Format>,
     pub id: &'a str,
@@ -48,9 +48,9 @@ pub struct RoundKeys<'a> {
     pub title_sort: &'a str,
 }
 
-impl<'a> RoundKeys<'a> {
+impl<'a> KeyTexts<'a> {
     /// The text keys in stored order.
-    fn texts(&self) -> [&'a str; KEYS] {
+    fn in_order(&self) -> [&'a str; KEYS] {
         [
             self.id,
             self.text,
@@ -68,16 +68,78 @@ impl<'a> RoundKeys<'a> {
             self.title_sort,
         ]
     }
+}
+
+/// One row of a [`KeyTable`], for a query to test: the interval, status and format, and
+/// each text key sliced from the table only when it is asked for (a filter over 100,000
+/// rounds reads one or two keys of each, and slicing all fourteen cost 20 ms a keystroke).
+#[derive(Clone, Copy)]
+pub struct RoundKeys<'a> {
+    /// `None` only for a date validation rejects.
+    pub interval: Option<Interval>,
+    pub status: Option<Status>,
+    pub format: Option<Format>,
+    table: &'a KeyTable,
+    row: usize,
+}
+
+impl<'a> RoundKeys<'a> {
+    /// One text key.
+    pub fn key(&self, field: Field) -> &'a str {
+        self.table.key(self.row, field)
+    }
+
+    /// The folded id.
+    pub fn id(&self) -> &'a str {
+        self.key(Field::Id)
+    }
 
     /// The keys a free word may match, in the order a match is most likely.
     pub fn searched(&self) -> [&'a str; 7] {
-        [self.text, self.venue, self.people, self.parties, self.third, self.topics, self.track]
+        [Field::Text, Field::Venue, Field::People, Field::Parties, Field::Third, Field::Topics, Field::Track]
+            .map(|field| self.key(field))
+    }
+
+    /// Every key at once.
+    pub fn texts(&self) -> KeyTexts<'a> {
+        let key = |field: Field| self.key(field);
+        KeyTexts {
+            interval: self.interval,
+            status: self.status,
+            format: self.format,
+            id: key(Field::Id),
+            text: key(Field::Text),
+            venue: key(Field::Venue),
+            city: key(Field::City),
+            country: key(Field::Country),
+            people: key(Field::People),
+            parties: key(Field::Parties),
+            third: key(Field::Third),
+            hosts: key(Field::Hosts),
+            mediators: key(Field::Mediators),
+            topics: key(Field::Topics),
+            track: key(Field::Track),
+            venue_sort: key(Field::VenueSort),
+            title_sort: key(Field::TitleSort),
+        }
     }
 }
 
-/// The text keys of a row, in the order they are stored (and [`RoundKeys::texts`] gives).
+impl PartialEq for RoundKeys<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.texts() == other.texts()
+    }
+}
+
+impl std::fmt::Debug for RoundKeys<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.texts().fmt(f)
+    }
+}
+
+/// The text keys of a row, in the order they are stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
+pub enum Field {
     Id,
     Text,
     Venue,
@@ -124,9 +186,9 @@ impl KeyTable {
     }
 
     /// Appends a row.
-    pub fn push(&mut self, keys: &RoundKeys) {
+    pub fn push(&mut self, keys: &KeyTexts) {
         let text = self.text.to_mut();
-        for key in keys.texts() {
+        for key in keys.in_order() {
             text.push_str(key);
             self.ends.push(text.len() as u64);
         }
@@ -144,8 +206,8 @@ impl KeyTable {
 
     /// One text key of row `r` (empty past the end): sorting compares one key of many rows,
     /// and slicing all fourteen for each comparison showed in load profiles.
-    pub fn key(&self, r: usize, key: Key) -> &str {
-        let at = r.saturating_mul(KEYS).saturating_add(key as usize);
+    pub fn key(&self, r: usize, field: Field) -> &str {
+        let at = r.saturating_mul(KEYS).saturating_add(field as usize);
         let start = match at.checked_sub(1) {
             Some(before) => self.ends.get(before).copied().unwrap_or(0),
             None => 0,
@@ -159,25 +221,12 @@ impl KeyTable {
     /// entry could have them, and the cache checks a hash first) reads as empty.
     pub fn get(&self, r: usize) -> Option<RoundKeys<'_>> {
         let facts = self.facts.get(r)?;
-        let key = |k: Key| self.key(r, k);
         Some(RoundKeys {
             interval: facts.interval,
             status: facts.status,
             format: facts.format,
-            id: key(Key::Id),
-            text: key(Key::Text),
-            venue: key(Key::Venue),
-            city: key(Key::City),
-            country: key(Key::Country),
-            people: key(Key::People),
-            parties: key(Key::Parties),
-            third: key(Key::Third),
-            hosts: key(Key::Hosts),
-            mediators: key(Key::Mediators),
-            topics: key(Key::Topics),
-            track: key(Key::Track),
-            venue_sort: key(Key::VenueSort),
-            title_sort: key(Key::TitleSort),
+            table: self,
+            row: r,
         })
     }
 
@@ -208,8 +257,12 @@ mod tests {
     use crate::dataset::index::shared::SharedBytes;
     use std::sync::Arc;
 
-    fn keys<'a>(id: &'a str, text: &'a str, venue: &'a str) -> RoundKeys<'a> {
-        RoundKeys { id, text, venue, status: Some(Status::Held), ..RoundKeys::default() }
+    fn keys<'a>(id: &'a str, text: &'a str, venue: &'a str) -> KeyTexts<'a> {
+        KeyTexts { id, text, venue, status: Some(Status::Held), ..KeyTexts::default() }
+    }
+
+    fn texts(table: &KeyTable, r: usize) -> Option<KeyTexts<'_>> {
+        table.get(r).map(|k| k.texts())
     }
 
     #[test]
@@ -221,11 +274,12 @@ mod tests {
         more.push(&keys("c", "third", ""));
         table.append(&more);
         assert_eq!(table.len(), 3);
-        assert_eq!(table.get(0), Some(keys("a", "first round", "geneve")));
-        assert_eq!(table.get(1), Some(keys("b", "", "москва")));
-        assert_eq!(table.get(2), Some(keys("c", "third", "")));
-        assert_eq!(table.get(3), None);
-        assert_eq!(table.iter().map(|k| k.id).collect::<Vec<_>>(), ["a", "b", "c"]);
+        assert_eq!(texts(&table, 0), Some(keys("a", "first round", "geneve")));
+        assert_eq!(texts(&table, 1), Some(keys("b", "", "москва")));
+        assert_eq!(texts(&table, 2), Some(keys("c", "third", "")));
+        assert_eq!(table.get(2).map(|k| k.key(Field::Venue)), Some(""));
+        assert!(table.get(3).is_none());
+        assert_eq!(table.iter().map(|k| k.id()).collect::<Vec<_>>(), ["a", "b", "c"]);
     }
 
     #[test]
@@ -251,8 +305,8 @@ mod tests {
         table.push(&keys("é", "x", "y"));
         // An end inside the two bytes of `é`, and ends that go backwards.
         table.ends[0] = 1;
-        assert_eq!(table.get(0).map(|k| k.id), Some(""));
+        assert_eq!(table.get(0).map(|k| k.id()), Some(""));
         table.ends[1] = 0;
-        assert_eq!(table.get(0).map(|k| k.text), Some(""));
+        assert_eq!(table.get(0).map(|k| k.key(Field::Text)), Some(""));
     }
 }
