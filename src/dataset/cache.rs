@@ -18,15 +18,14 @@
 //! Standard input, the built-in dataset and small files (which parse in milliseconds) are
 //! never cached.
 
-use super::index::{Arena, Index, Numbers, SharedBytes};
+use super::index::{Index, Numbers, SharedBytes};
 use super::{Library, Problem};
 use crate::model::{Dataset, Decode};
 use entry::{aligned, release, schema_hash, verified_payload, Header, Part, Payload, MAGIC, PARTS};
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, SystemTime};
 
 /// Files smaller than this in total are not cached: they parse faster than an entry loads.
@@ -148,10 +147,10 @@ impl Cache {
         });
         let warnings = postcard::from_bytes::<Vec<Problem>>(part(Part::Warnings)?).ok()?;
         let mut index = index?;
-        let shared = |p: Part| Arena::shared(bytes(), ranges[p as usize].clone());
-        index.rounds = std::mem::take(&mut index.rounds).with_arena(shared(Part::RoundKeys)?)?;
+        let range = |p: Part| ranges[p as usize].clone();
+        index.rounds = std::mem::take(&mut index.rounds).with_texts(bytes(), range(Part::RoundKeys))?;
         index.milestone_keys =
-            std::mem::take(&mut index.milestone_keys).with_arena(shared(Part::MilestoneKeys)?)?;
+            std::mem::take(&mut index.milestone_keys).with_texts(bytes(), range(Part::MilestoneKeys))?;
         let numbers = |p: Part| aligned(ranges[p as usize].clone());
         let postings = Numbers::shared(bytes(), numbers(Part::Postings))?;
         let grams = Numbers::shared(bytes(), numbers(Part::Grams))?;
@@ -170,14 +169,13 @@ impl Cache {
     pub fn store_in_background(&self, keys: Keys, lib: &Library, warnings: Vec<Problem>) {
         let cache = self.clone();
         let (data, index) = lib.parts();
-        let handle = std::thread::spawn(move || {
+        let writing = Writing::start();
+        std::thread::spawn(move || {
             // A cache that cannot be written is only a slower next start: nothing to report.
             let _ = cache.store(&keys, &data, &index, &warnings);
             cache.clean(&keys);
+            drop(writing);
         });
-        if let Ok(mut pending) = PENDING.lock() {
-            pending.push(handle);
-        }
     }
 
     /// Writes the entry now, atomically: a temporary file in the same directory, renamed
@@ -200,8 +198,8 @@ impl Cache {
                 payload.postcard(&stored::skeleton(data))?,
                 payload.postcard(index)?,
                 payload.postcard(warnings)?,
-                payload.raw(index.rounds.arena().as_bytes())?,
-                payload.raw(index.milestone_keys.arena().as_bytes())?,
+                payload.texts(index.rounds.texts())?,
+                payload.texts(index.milestone_keys.texts())?,
             ];
             let ends = stored::write_items(&mut payload, data.rounds.iter())?;
             sections.extend([ends.last().copied().unwrap_or(0), payload.postcard(&ends)?]);
@@ -315,18 +313,44 @@ pub(super) fn configured() -> Option<Cache> {
 }
 
 /// Cache writes still running, for [`wait_for_writes`].
-static PENDING: Mutex<Vec<JoinHandle<()>>> = Mutex::new(Vec::new());
+/// How many there are, and a signal when one ends. A count rather than the threads' handles:
+/// with handles, a second caller (another thread) would find them already taken by the
+/// first and return before the writes were done.
+static PENDING: Mutex<usize> = Mutex::new(0);
+static WRITTEN: Condvar = Condvar::new();
+
+/// One write in progress, counted in [`PENDING`] from its start until it is dropped (also
+/// when the writing thread panics).
+struct Writing;
+
+impl Writing {
+    fn start() -> Writing {
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending += 1;
+        }
+        Writing
+    }
+}
+
+impl Drop for Writing {
+    fn drop(&mut self) {
+        if let Ok(mut pending) = PENDING.lock() {
+            *pending = pending.saturating_sub(1);
+        }
+        WRITTEN.notify_all();
+    }
+}
 
 /// Waits for the background cache writes of this process to finish. `main` calls it before
 /// exiting, so `talks list` on a large file that was just parsed leaves a complete entry;
 /// a process killed before then leaves only a temporary file, which a later clean removes.
 pub fn wait_for_writes() {
-    let pending = match PENDING.lock() {
-        Ok(mut pending) => std::mem::take(&mut *pending),
-        Err(_) => return,
-    };
-    for handle in pending {
-        let _ = handle.join();
+    let Ok(mut pending) = PENDING.lock() else { return };
+    while *pending > 0 {
+        pending = match WRITTEN.wait(pending) {
+            Ok(pending) => pending,
+            Err(_) => return,
+        };
     }
 }
 

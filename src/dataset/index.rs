@@ -22,7 +22,7 @@ mod table;
 pub use ids::IdTable;
 use keys::Folded;
 pub use lists::Lists;
-pub(super) use shared::{Arena, Numbers, SharedBytes};
+pub(super) use shared::{Numbers, SharedBytes};
 pub use table::{Field, KeyTable, KeyTexts, RoundKeys};
 
 /// Ids to positions. Fx hashing: ids are short and trusted, and SipHash showed in load profiles.

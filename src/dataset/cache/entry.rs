@@ -66,7 +66,8 @@ pub(super) enum Part {
     Index,
     /// postcard: the warnings of the load.
     Warnings,
-    /// The text of the rounds' key table, as it is: read in place from the mapped entry.
+    /// The text of the rounds' key table, its columns one after the other, as they are:
+    /// read in place from the mapped entry.
     RoundKeys,
     /// The text of the milestones' key table, likewise.
     MilestoneKeys,
@@ -152,6 +153,15 @@ impl<W: Write> Payload<W> {
     pub(super) fn raw(&mut self, bytes: &[u8]) -> std::io::Result<u64> {
         self.write_all(bytes)?;
         Ok(bytes.len() as u64)
+    }
+
+    /// Writes texts as they are, one after the other, returning the section's length.
+    pub(super) fn texts<'a>(&mut self, texts: impl IntoIterator<Item = &'a str>) -> std::io::Result<u64> {
+        let mut len = 0;
+        for text in texts {
+            len += self.raw(text.as_bytes())?;
+        }
+        Ok(len)
     }
 
     /// Writes the bytes of numbers as they are, after zeros up to the next multiple of
