@@ -9,9 +9,9 @@
 //! every one of those matches, so an edited, truncated or damaged entry is ignored (and
 //! rewritten after the load).
 //!
-//! Reading an entry decodes little: the text of the search keys is used in place in the
-//! mapped file, and each round and source is decoded when first read (see `stored`), so
-//! the entry stays mapped as long as a library made from it lives. Entries are
+//! Reading an entry decodes little: the text of the search keys and the word index's arrays
+//! are used in place in the mapped file, and each round and source is decoded when first
+//! read (see `stored`), so the entry stays mapped as long as a library made from it lives. Entries are
 //! written in a background thread, to a temporary file renamed into place, so a reader never
 //! sees half an entry; [`wait_for_writes`] lets a short-lived command finish the write
 //! before it exits. The directory is kept under a size limit, oldest entries first.
