@@ -40,6 +40,8 @@ pub struct Named {
 pub struct RoundOut {
     pub id: String,
     pub title: String,
+    /// The curator's shorter title for lists, when there is one.
+    pub short_title: Option<String>,
     pub status: String,
     pub format: String,
     pub track: Named,
@@ -257,6 +259,7 @@ fn round(lib: &Library, r: &Round) -> RoundOut {
     RoundOut {
         id: r.id.clone(),
         title: r.title.clone(),
+        short_title: r.short_title.clone(),
         status: ident(r.status.as_str()),
         format: ident(r.format.as_str()),
         track: named(&r.track, lib.track_name(&r.track)),

@@ -354,6 +354,7 @@ fn json_has_the_schema_version_and_the_documented_keys() {
         let mut documented = [
             "id",
             "title",
+            "short_title",
             "status",
             "format",
             "track",
