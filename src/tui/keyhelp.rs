@@ -145,12 +145,12 @@ pub fn markdown_table() -> String {
 /// context's own and then those of its fallback. Keys with the same short description are
 /// merged (`1/2/3 views`), and help and quit come first so a narrow terminal still shows the
 /// way to every other key.
-pub fn footer_entries(context: Context) -> Vec<(String, &'static str)> {
+pub fn footer_entries(context: Context, skip: &dyn Fn(&Action) -> bool) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     let contexts: Vec<Context> = std::iter::once(context).chain(context.fallback()).collect();
-    let marked = contexts
-        .iter()
-        .flat_map(|&c| bindings().iter().filter(move |b| b.context == c && b.footer.is_some()));
+    let marked = contexts.iter().flat_map(|&c| {
+        bindings().iter().filter(move |b| b.context == c && b.footer.is_some() && !skip(&b.action))
+    });
     // What a newcomer needs most comes first, so a narrow footer drops the rest: help, the
     // filter, export, quit; then the table's order (the sort is stable).
     let priority = |b: &&Binding| match b.action {

@@ -3,7 +3,7 @@
 
 use super::screens::{draw, screen_text};
 use super::*;
-use crate::tui::action::{EditOp, Effect};
+use crate::tui::action::{EditOp, Effect, View};
 use crate::tui::keymap::{lookup, Context};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Modifier;
@@ -133,4 +133,16 @@ fn a_long_error_is_shown_whole_above_the_bar() {
     let whole: String = err.split_whitespace().collect();
     assert!(flat.contains(&whole), "{err}\n{screen}");
     insta::assert_snapshot!("filter_error_60x20", screen);
+}
+
+#[test]
+fn the_footer_offers_the_history_only_to_the_round_filter_which_has_one() {
+    let footer = |s: &State| screen_text(s).lines().last().unwrap_or_default().to_string();
+    let mut rounds = state(140, 30);
+    run(&mut rounds, [Action::OpenFilter]);
+    assert!(footer(&rounds).contains("history"), "{}", footer(&rounds));
+    let mut people = state(140, 30);
+    run(&mut people, [Action::Show(View::People), Action::OpenFilter]);
+    assert!(people.filter.editing, "the People filter is being edited");
+    assert!(!footer(&people).contains("history"), "{}", footer(&people));
 }

@@ -5,6 +5,7 @@
 use super::theme::Theme;
 use super::{fit, wrapped};
 use crate::text::sanitize_line;
+use crate::tui::action::Action;
 use crate::tui::keyhelp;
 use crate::tui::layout::Layout;
 use crate::tui::state::State;
@@ -163,7 +164,10 @@ pub fn render_keys(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) 
     let width = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
-    for (key, help) in keyhelp::footer_entries(state.context()) {
+    // The history (↑/↓) is of round queries: the People and Topics filters have none.
+    let list_filter = state.filter.editing && state.filter.list.is_some();
+    let skip = |action: &Action| list_filter && matches!(action, Action::Up | Action::Down);
+    for (key, help) in keyhelp::footer_entries(state.context(), &skip) {
         let w = key.width() + help.width() + 3;
         if used + w > width {
             break;
