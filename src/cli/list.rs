@@ -6,14 +6,15 @@ use crate::query::{self, Query};
 use crate::Error;
 
 pub fn run(lib: &Library, args: &ListArgs, out: &mut Output) -> Result<(), Error> {
-    let query = build_query(args)?;
+    let words = query_words(args);
+    let query = Query::parse_args(&words)?;
     let rounds = query::filter(lib, &query, args.sort.into());
     match args.format {
         ListFormat::Table => {
             let width = out.is_terminal.then(terminal_width);
             out.text(&table::render(lib, &rounds, width))?;
             if rounds.is_empty() {
-                super::out::diagnostic("0 rounds match; `talks list` with no query lists them all");
+                no_match(lib, &words, "`talks list` with no query lists them all");
             }
             Ok(())
         }
@@ -27,8 +28,31 @@ pub fn run(lib: &Library, args: &ListArgs, out: &mut Output) -> Result<(), Error
     }
 }
 
+/// Says that nothing matched, with the query corrected when a value names nothing the
+/// dataset has (`venue:istambul` → did you mean `venue:istanbul`?), else `otherwise`.
+pub(super) fn no_match(lib: &Library, words: &[String], otherwise: &str) {
+    let text =
+        words
+            .iter()
+            .map(|w| {
+                if w.contains(char::is_whitespace) && !w.contains('"') {
+                    format!("\"{w}\"")
+                } else {
+                    w.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+    let better = query::did_you_mean(lib, &text);
+    if better.is_empty() {
+        super::out::diagnostic(&format!("0 rounds match; {otherwise}"));
+    } else {
+        super::out::diagnostic(&format!("0 rounds match; did you mean {}?", better.join(" ")));
+    }
+}
+
 /// The query words plus the convenience flags, which are the same as their query terms.
-fn build_query(args: &ListArgs) -> Result<Query, Error> {
+fn query_words(args: &ListArgs) -> Vec<String> {
     let mut words = args.query.clone();
     let quoted = |v: &str| if v.contains(char::is_whitespace) { format!("\"{v}\"") } else { v.to_string() };
     match (&args.from, &args.to) {
@@ -42,7 +66,7 @@ fn build_query(args: &ListArgs) -> Result<Query, Error> {
     if let Some(v) = &args.venue {
         words.push(format!("venue:{}", quoted(v)));
     }
-    Ok(Query::parse_args(&words)?)
+    words
 }
 
 fn terminal_width() -> usize {

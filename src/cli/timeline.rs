@@ -17,7 +17,7 @@ pub fn run(lib: &Library, args: &TimelineArgs, out: &mut Output) -> Result<(), E
     let milestones = query::filter_milestones(lib, &query);
     let timeline = Timeline::build(lib, &rounds, &milestones);
     if timeline.order.is_empty() {
-        super::out::diagnostic("0 rounds match; `talks timeline` with no query draws them all");
+        super::list::no_match(lib, &args.query, "`talks timeline` with no query draws them all");
         return Ok(());
     }
     let width = args.width.map(usize::from).or_else(|| out.is_terminal.then(terminal_width)).unwrap_or(100);

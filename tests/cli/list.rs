@@ -473,6 +473,14 @@ fn a_reversed_from_to_range_is_refused_like_date() {
 }
 
 #[test]
+fn a_misspelt_value_that_matches_nothing_gets_a_did_you_mean() {
+    let run = Dir::new().run(&["list", "--", "venue:istambul", "-person:lavrof"]);
+    run.code(0).stderr_has("0 rounds match; did you mean venue:istanbul -person:lavrov?");
+    let run = Dir::new().run(&["timeline", "venue:istambul"]);
+    run.code(0).stderr_has("did you mean venue:istanbul?");
+}
+
+#[test]
 fn no_match_says_so_on_stderr() {
     let run = Dir::new().run(&["list", "zzz"]);
     run.code(0).stderr_has("0 rounds match");
