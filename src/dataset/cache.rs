@@ -357,4 +357,4 @@ pub fn wait_for_writes() {
 mod entry;
 mod stored;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -3,14 +3,15 @@ use crate::dataset::{open_using, Origin, Stage, EMBEDDED};
 use std::cell::RefCell;
 use std::fs::OpenOptions;
 
-/// The shipped dataset written out as files, and a cache of any size in another directory.
-struct Setup {
+/// The shipped dataset written out as files, and a cache of any size in another directory
+/// (the TUI's tests of a library read back from the cache use it too).
+pub(crate) struct Setup {
     _dir: tempfile::TempDir,
-    files: Vec<PathBuf>,
-    cache: Cache,
+    pub(crate) files: Vec<PathBuf>,
+    pub(crate) cache: Cache,
 }
 
-fn setup() -> Setup {
+pub(crate) fn setup() -> Setup {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let files: Vec<PathBuf> = EMBEDDED
         .iter()
@@ -26,7 +27,7 @@ fn setup() -> Setup {
 }
 
 /// Opens through the cache, waiting for the entry to be written; the stages reported.
-fn open(s: &Setup) -> (Library, Vec<Problem>, Origin, Vec<Stage>) {
+pub(crate) fn open(s: &Setup) -> (Library, Vec<Problem>, Origin, Vec<Stage>) {
     let stages = RefCell::new(Vec::new());
     let (lib, problems, origin) =
         open_using(&s.files, Some(&s.cache), &|_| {}, &|stage| stages.borrow_mut().push(stage))

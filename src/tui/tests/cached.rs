@@ -4,31 +4,18 @@
 
 use super::screens::screen_text;
 use super::{run, typed};
-use crate::dataset::cache::{wait_for_writes, Cache};
-use crate::dataset::{open_using, Library, Origin, EMBEDDED};
+use crate::dataset::cache::tests::{open, setup};
+use crate::dataset::{Library, Origin};
 use crate::tui::action::{Action, View};
 use crate::tui::state::State;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The shipped dataset opened twice through a cache of any size: parsed, then read back.
 fn parsed_and_cached() -> (Library, Library) {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let files: Vec<PathBuf> = EMBEDDED
-        .iter()
-        .enumerate()
-        .map(|(i, (_, text))| {
-            let path = dir.path().join(format!("part{i}.ron"));
-            std::fs::write(&path, text).expect("written");
-            path
-        })
-        .collect();
-    let cache = Cache::at(dir.path().join("cache")).with_min_bytes(0);
-    let open = || open_using(&files, Some(&cache), &|_| {}, &|_| {}).expect("opens");
-    let (parsed, _, origin) = open();
+    let s = setup();
+    let (parsed, _, origin, _) = open(&s);
     assert_eq!(origin, Origin::Files);
-    wait_for_writes();
-    let (cached, _, origin) = open();
+    let (cached, _, origin, _) = open(&s);
     assert_eq!(origin, Origin::Cache);
     (parsed, cached)
 }
